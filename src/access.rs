@@ -1,0 +1,148 @@
+//! What a user can do where, from their grants and their traditional contract access, at
+//! one moment: the ACCESS object of SPEC §7.
+
+use crate::account::{Account, GrantKey};
+use crate::catalog::{ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
+use crate::date::Date;
+use crate::migration::GRACE_DAYS;
+use crate::model::AccessMode;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// A set of actions and the role it equals, when it equals one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub actions: ActionSet,
+    pub role: Option<Role>,
+}
+
+impl Entry {
+    fn new(actions: ActionSet, scope: ScopeKind) -> Entry {
+        Entry {
+            actions,
+            role: Role::for_actions(actions, scope),
+        }
+    }
+}
+
+/// When traditional access is evaluated: on a day, or once every grace period is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    On(Date),
+    AfterEveryGrace,
+}
+
+/// Whether a contract in this state still gives its users traditional access.
+pub fn traditional_active(access: AccessMode, migrated_on: Option<Date>, when: Moment) -> bool {
+    match (access, migrated_on, when) {
+        (AccessMode::Traditional, _, _) => true,
+        (AccessMode::Smart, Some(from), Moment::On(day)) => {
+            from <= day && day < from.add_days(GRACE_DAYS)
+        }
+        (AccessMode::Smart, _, _) => false,
+    }
+}
+
+/// A user's access: at SA scope, at each VA where they hold a VA grant (every other VA
+/// gets exactly the SA entry), and on each contract they reach by traditional access.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Access<'a> {
+    pub sa: Option<Entry>,
+    pub vas: Vec<(&'a str, Entry)>,
+    pub contracts: Vec<(&'a str, Entry)>,
+}
+
+impl Access<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.sa.is_none() && self.vas.is_empty() && self.contracts.is_empty()
+    }
+}
+
+fn sa_actions(grants: &[GrantKey]) -> ActionSet {
+    grants
+        .iter()
+        .filter(|g| g.va.is_none())
+        .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()))
+}
+
+/// `active(c)` tells whether contract `c` gives traditional access at the moment wanted.
+pub fn user_access<'a>(
+    account: &'a Account,
+    user: usize,
+    grants: &[GrantKey],
+    active: &dyn Fn(usize) -> bool,
+) -> Access<'a> {
+    let has_sa = grants.iter().any(|g| g.va.is_none());
+    let sa = sa_actions(grants);
+    let mut vas: Vec<usize> = grants.iter().filter_map(|g| g.va).collect();
+    vas.sort_unstable();
+    vas.dedup();
+    let vas = vas
+        .into_iter()
+        .map(|va| {
+            let at_va = grants
+                .iter()
+                .filter(|g| g.va == Some(va))
+                .fold(sa, |acc, g| acc.union(g.actions()));
+            (
+                account.va_id(va),
+                Entry::new(at_va.intersect(VA_SCOPED), ScopeKind::Va),
+            )
+        })
+        .collect();
+    let contracts = account
+        .user_contracts
+        .get(user)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&c| active(c))
+        .map(|&c| {
+            (
+                account.contract_id(c),
+                Entry::new(TRADITIONAL, ScopeKind::Va),
+            )
+        })
+        .collect();
+    Access {
+        sa: has_sa.then(|| Entry::new(sa, ScopeKind::Sa)),
+        vas,
+        contracts,
+    }
+}
+
+/// The entitlement actions a user has on a line assigned to `va` (or unassigned).
+pub fn line_actions(grants: &[GrantKey], va: Option<usize>, traditional: bool) -> ActionSet {
+    let roles = grants
+        .iter()
+        .filter(|g| g.va.is_none() || (va.is_some() && g.va == va))
+        .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()))
+        .intersect(ENTITLEMENT);
+    if traditional {
+        roles.union(TRADITIONAL)
+    } else {
+        roles
+    }
+}
+
+struct AsMap<'s, 'a>(&'s [(&'a str, Entry)]);
+
+impl Serialize for AsMap<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Access<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("sa", &self.sa)?;
+        map.serialize_entry("vas", &AsMap(&self.vas))?;
+        map.serialize_entry("contracts", &AsMap(&self.contracts))?;
+        map.end()
+    }
+}

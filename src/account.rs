@@ -1,0 +1,380 @@
+//! A loaded account: the snapshot, validated once, plus the indexes the engine works on
+//! (ids resolved to positions, so the migration never looks a string up twice).
+
+use crate::catalog::{ActionSet, Role, ScopeKind};
+use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::json_read::{parse_text, Opt};
+use crate::model::{AccessMode, Snapshot};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A grant with its scope resolved: `va` is the VA's position, `None` is SA scope.
+/// The derived order is the listing order of SPEC §7: SA first, then VAs in account
+/// order, then roles in catalog order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GrantKey {
+    pub va: Option<usize>,
+    pub role: Role,
+}
+
+impl GrantKey {
+    pub fn scope_kind(self) -> ScopeKind {
+        if self.va.is_some() {
+            ScopeKind::Va
+        } else {
+            ScopeKind::Sa
+        }
+    }
+    pub fn actions(self) -> ActionSet {
+        self.role.actions(self.scope_kind())
+    }
+}
+
+/// What the engine needs to know of a contract, with ids resolved.
+#[derive(Debug, Clone)]
+pub struct ContractInfo {
+    pub users: Vec<usize>,
+    pub administrators: Vec<usize>,
+    /// The VA of each line, in line order.
+    pub line_vas: Vec<Option<usize>>,
+    /// The distinct VAs holding at least one line, in account order.
+    pub vas: Vec<usize>,
+}
+
+impl ContractInfo {
+    pub fn assigned_lines(&self) -> usize {
+        self.line_vas.iter().filter(|va| va.is_some()).count()
+    }
+    pub fn has_unassigned_lines(&self) -> bool {
+        self.line_vas.iter().any(Option::is_none)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub(crate) snapshot: Snapshot,
+    va_ids: HashMap<String, usize>,
+    user_ids: HashMap<String, usize>,
+    contract_ids: HashMap<String, usize>,
+    /// Each user's grants, resolved, in input order.
+    pub(crate) grants: Vec<Vec<GrantKey>>,
+    pub(crate) contracts: Vec<ContractInfo>,
+    /// For each user, the contracts they are a contract user of, in account order.
+    pub(crate) user_contracts: Vec<Vec<usize>>,
+}
+
+/// Maps ids to positions, failing on the first repeated id.
+fn index_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    path_of: impl Fn(usize) -> String,
+    what: &str,
+) -> Result<HashMap<String, usize>> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = map.insert(id.to_owned(), i) {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                path_of(i),
+                format!("{what} id \"{id}\" is used twice (first at position {first})"),
+            ));
+        }
+    }
+    Ok(map)
+}
+
+fn lookup(
+    map: &HashMap<String, usize>,
+    id: &str,
+    path: &str,
+    what: &str,
+    list: &str,
+) -> Result<usize> {
+    map.get(id).copied().ok_or_else(|| {
+        Error::new(
+            ErrorCode::UnknownReference,
+            path,
+            format!("{what} \"{id}\" is not in {list}"),
+        )
+    })
+}
+
+impl Account {
+    pub fn from_json_str(text: &str) -> Result<Account> {
+        Account::from_value(&parse_text(text)?)
+    }
+
+    pub fn from_value(value: &Value) -> Result<Account> {
+        Account::from_snapshot(Snapshot::read(value)?)
+    }
+
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
+    pub fn va_id(&self, va: usize) -> &str {
+        self.snapshot
+            .virtual_accounts
+            .get(va)
+            .map_or("", |v| v.id.as_str())
+    }
+
+    /// The VA's name where it has one, else its id: what people read.
+    pub fn va_label(&self, va: usize) -> &str {
+        match self.snapshot.virtual_accounts.get(va) {
+            Some(v) => v.name.get().map_or(v.id.as_str(), String::as_str),
+            None => "",
+        }
+    }
+
+    pub fn user_id(&self, user: usize) -> &str {
+        self.snapshot.users.get(user).map_or("", |u| u.id.as_str())
+    }
+
+    pub fn user_label(&self, user: usize) -> &str {
+        match self.snapshot.users.get(user) {
+            Some(u) => u.name.get().map_or(u.id.as_str(), String::as_str),
+            None => "",
+        }
+    }
+
+    pub fn contract_id(&self, contract: usize) -> &str {
+        self.snapshot
+            .contracts
+            .get(contract)
+            .map_or("", |c| c.id.as_str())
+    }
+
+    pub fn user_index(&self, id: &str) -> Option<usize> {
+        self.user_ids.get(id).copied()
+    }
+
+    pub fn contract_index(&self, id: &str) -> Option<usize> {
+        self.contract_ids.get(id).copied()
+    }
+
+    pub fn va_count(&self) -> usize {
+        self.snapshot.virtual_accounts.len()
+    }
+
+    pub fn is_sa_admin(&self, user: usize) -> bool {
+        self.grants.get(user).is_some_and(|g| {
+            g.contains(&GrantKey {
+                va: None,
+                role: Role::Admin,
+            })
+        })
+    }
+
+    /// Validates references, duplicates and role rules, and builds the indexes.
+    pub fn from_snapshot(snapshot: Snapshot) -> Result<Account> {
+        let s = &snapshot;
+        let va_ids = index_ids(
+            s.virtual_accounts.iter().map(|v| v.id.as_str()),
+            |i| format!("/virtualAccounts/{i}/id"),
+            "virtual account",
+        )?;
+        let user_ids = index_ids(
+            s.users.iter().map(|u| u.id.as_str()),
+            |i| format!("/users/{i}/id"),
+            "user",
+        )?;
+        let contract_ids = index_ids(
+            s.contracts.iter().map(|c| c.id.as_str()),
+            |i| format!("/contracts/{i}/id"),
+            "contract",
+        )?;
+        let va_ref = |id: &Opt<String>, path: &str| -> Result<Option<usize>> {
+            id.get()
+                .map(|id| lookup(&va_ids, id, path, "virtual account", "virtualAccounts"))
+                .transpose()
+        };
+
+        let mut grants = Vec::with_capacity(s.users.len());
+        for (u, user) in s.users.iter().enumerate() {
+            let mut resolved: Vec<GrantKey> = Vec::new();
+            for (g, grant) in user.grants.iter().flatten().enumerate() {
+                let path = format!("/users/{u}/grants/{g}");
+                let key = GrantKey {
+                    va: va_ref(&grant.va, &format!("{path}/va"))?,
+                    role: grant.role,
+                };
+                if !grant.role.allowed_at(key.scope_kind()) {
+                    return Err(Error::new(
+                        ErrorCode::InvalidRole,
+                        format!("{path}/role"),
+                        format!("{} can only be held at SA scope", grant.role.id()),
+                    ));
+                }
+                if grant.role == Role::Approver && user.org.get() != Some(&s.org) {
+                    return Err(Error::new(
+                        ErrorCode::InvalidRole,
+                        format!("{path}/role"),
+                        format!(
+                            "approver is only for users of the account's own org \"{}\"; user \"{}\" is not",
+                            s.org, user.id
+                        ),
+                    ));
+                }
+                if resolved.contains(&key) {
+                    return Err(Error::new(
+                        ErrorCode::DuplicateId,
+                        path,
+                        format!(
+                            "user \"{}\" holds the same role at the same scope twice",
+                            user.id
+                        ),
+                    ));
+                }
+                resolved.push(key);
+            }
+            grants.push(resolved);
+        }
+
+        let mut contracts = Vec::with_capacity(s.contracts.len());
+        let mut user_contracts = vec![Vec::new(); s.users.len()];
+        for (c, contract) in s.contracts.iter().enumerate() {
+            let base = format!("/contracts/{c}");
+            if contract.access == AccessMode::Traditional && contract.migrated_on.get().is_some() {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    format!("{base}/migratedOn"),
+                    "a contract with traditional access has not been migrated, so it has no migratedOn date",
+                ));
+            }
+            index_ids(
+                contract.lines.iter().map(|l| l.id.as_str()),
+                |i| format!("{base}/lines/{i}/id"),
+                "line",
+            )?;
+            let people = |key: &str, list: &Option<Vec<String>>| -> Result<Vec<usize>> {
+                let path_of = |i: usize| format!("{base}/{key}/{i}");
+                let ids = list.as_deref().unwrap_or_default();
+                index_ids(ids.iter().map(String::as_str), path_of, "user")?;
+                ids.iter()
+                    .enumerate()
+                    .map(|(i, id)| lookup(&user_ids, id, &path_of(i), "user", "users"))
+                    .collect()
+            };
+            let users = people("users", &contract.users)?;
+            let administrators = people("administrators", &contract.administrators)?;
+            let line_vas = contract
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(l, line)| va_ref(&line.va, &format!("{base}/lines/{l}/va")))
+                .collect::<Result<Vec<_>>>()?;
+            let mut vas: Vec<usize> = line_vas.iter().flatten().copied().collect();
+            vas.sort_unstable();
+            vas.dedup();
+            for &u in &users {
+                if let Some(list) = user_contracts.get_mut(u) {
+                    list.push(c);
+                }
+            }
+            contracts.push(ContractInfo {
+                users,
+                administrators,
+                line_vas,
+                vas,
+            });
+        }
+
+        validate_inventory(s, &va_ref, &contract_ids, &user_ids)?;
+
+        Ok(Account {
+            va_ids,
+            user_ids,
+            contract_ids,
+            grants,
+            contracts,
+            user_contracts,
+            snapshot,
+        })
+    }
+
+    pub fn va_index(&self, id: &str) -> Option<usize> {
+        self.va_ids.get(id).copied()
+    }
+}
+
+/// Resolves an optional VA id found at a path to the VA's position.
+type VaResolver<'m> = dyn Fn(&Opt<String>, &str) -> Result<Option<usize>> + 'm;
+
+/// Licenses, devices, orders and order shares: unique ids and references that resolve.
+fn validate_inventory(
+    s: &Snapshot,
+    va_ref: &VaResolver,
+    contract_ids: &HashMap<String, usize>,
+    user_ids: &HashMap<String, usize>,
+) -> Result<()> {
+    let licenses = s.licenses.as_deref().unwrap_or_default();
+    index_ids(
+        licenses.iter().map(|l| l.id.as_str()),
+        |i| format!("/licenses/{i}/id"),
+        "license",
+    )?;
+    for (i, license) in licenses.iter().enumerate() {
+        va_ref(&license.va, &format!("/licenses/{i}/va"))?;
+    }
+    let devices = s.devices.as_deref().unwrap_or_default();
+    index_ids(
+        devices.iter().map(|d| d.id.as_str()),
+        |i| format!("/devices/{i}/id"),
+        "device",
+    )?;
+    for (i, device) in devices.iter().enumerate() {
+        va_ref(&device.va, &format!("/devices/{i}/va"))?;
+        if let Some(contract) = device.contract.get() {
+            lookup(
+                contract_ids,
+                contract,
+                &format!("/devices/{i}/contract"),
+                "contract",
+                "contracts",
+            )?;
+        }
+    }
+    let orders = s.orders.as_deref().unwrap_or_default();
+    let order_ids = index_ids(
+        orders.iter().map(|o| o.id.as_str()),
+        |i| format!("/orders/{i}/id"),
+        "order",
+    )?;
+    let mut order_lines = Vec::with_capacity(orders.len());
+    for (o, order) in orders.iter().enumerate() {
+        let lines = index_ids(
+            order.lines.iter().map(|l| l.id.as_str()),
+            |i| format!("/orders/{o}/lines/{i}/id"),
+            "order line",
+        )?;
+        for (l, line) in order.lines.iter().enumerate() {
+            va_ref(&line.va, &format!("/orders/{o}/lines/{l}/va"))?;
+        }
+        order_lines.push(lines);
+    }
+    for (i, share) in s.order_shares.iter().flatten().enumerate() {
+        let base = format!("/orderShares/{i}");
+        let o = lookup(
+            &order_ids,
+            &share.order,
+            &format!("{base}/order"),
+            "order",
+            "orders",
+        )?;
+        if let (Some(lines), Some(known)) = (&share.lines, order_lines.get(o)) {
+            for (l, line) in lines.iter().enumerate() {
+                lookup(
+                    known,
+                    line,
+                    &pointer_push(&format!("{base}/lines"), &l.to_string()),
+                    "line",
+                    "that order's lines",
+                )?;
+            }
+        }
+        if let Some(user) = share.user.get() {
+            lookup(user_ids, user, &format!("{base}/user"), "user", "users")?;
+        }
+    }
+    Ok(())
+}

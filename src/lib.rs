@@ -1,0 +1,22 @@
+//! smart-access: previews a Smart Account's user access migration and resolves who may do
+//! what. This crate root is the pure core (plain data in, plain data out, no clock, no I/O).
+
+pub mod access;
+pub mod account;
+pub mod api;
+pub mod apply;
+pub mod catalog;
+pub mod date;
+pub mod error;
+pub mod grants;
+pub mod json_read;
+pub mod migration;
+pub mod model;
+pub mod preview;
+pub mod request;
+pub mod txid;
+
+pub use account::Account;
+pub use api::{account_json, apply_json, preview_json, to_json};
+pub use error::{Error, ErrorCode, Result};
+pub use request::MigrationRequest;
