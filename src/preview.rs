@@ -189,7 +189,7 @@ fn rule_text(account: &Account, f: &Firing) -> String {
         Rule::Collapse => {
             let role = f.gave.first().map(|g| g.role.display()).unwrap_or_default();
             format!(
-                "{} → {role} on every VA, so {} for the entire SA",
+                "{} → {} ({role} on every VA, so {role} for the entire SA)",
                 joined(account, &f.took, " + "),
                 joined(account, &f.gave, ", ")
             )
