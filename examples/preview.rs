@@ -16,7 +16,10 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("{}", serde_json::to_string(&e).unwrap_or_else(|_| e.to_string()));
+                eprintln!(
+                    "{}",
+                    serde_json::to_string(&e).unwrap_or_else(|_| e.to_string())
+                );
                 ExitCode::from(2)
             }
         },

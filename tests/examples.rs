@@ -1,10 +1,24 @@
 //! The three worked examples of SPEC §5, exactly, plus apply on them.
+// Tests fail loudly: unwrap, panic and indexing are how they report.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod common;
 use common::*;
 use serde_json::Value;
 use smart_access::{Account, MigrationRequest};
 
-const ALL_SIX: [&str; 6] = ["downloadSoftware", "openCase", "orderUpgrade", "viewAll", "performRma", "useLicense"];
+const ALL_SIX: [&str; 6] = [
+    "downloadSoftware",
+    "openCase",
+    "orderUpgrade",
+    "viewAll",
+    "performRma",
+    "useLicense",
+];
 
 #[test]
 fn example_a() {
@@ -14,7 +28,10 @@ fn example_a() {
     assert_eq!(after(&p, "alice"), ["licenseUser@SA"]);
     assert_eq!(after(&p, "aaron"), ["licenseUser@A"]);
     assert_eq!(after(&p, "alex"), ["serviceUser@A"]);
-    assert_eq!(p["smartAccess"], json(r#"{"role":"licenseUser","affectedUsers":2}"#));
+    assert_eq!(
+        p["smartAccess"],
+        json(r#"{"role":"licenseUser","affectedUsers":2}"#)
+    );
     assert_eq!(p["graceEndsOn"], "2026-12-23");
 }
 
@@ -28,8 +45,21 @@ fn example_b() {
     assert_eq!(after(&p, "ben"), ["serviceUser@A", "serviceUser@B"]);
     assert_eq!(after(&p, "bob"), ["fullUser@SA"]);
     // Bob: the contract's Service User grants are covered by SA Full User.
-    let rules: Vec<&str> = user(&p, "bob")["resolution"].as_array().unwrap().iter().map(|r| r["rule"].as_str().unwrap()).collect();
-    assert_eq!(rules, ["smartAccessMigration", "contractMigration", "subsumption", "subsumption"]);
+    let rules: Vec<&str> = user(&p, "bob")["resolution"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "smartAccessMigration",
+            "contractMigration",
+            "subsumption",
+            "subsumption"
+        ]
+    );
 }
 
 #[test]
@@ -42,9 +72,17 @@ fn example_c_grants_and_collapse() {
     assert_eq!(after(&p, "carl"), ["licenseUser@A"]);
     assert_eq!(after(&p, "cathy"), ["fullUser@A", "fullUser@B"]);
 
-    let collapse = user(&p, "chris")["resolution"].as_array().unwrap().last().unwrap().clone();
+    let collapse = user(&p, "chris")["resolution"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(collapse["rule"], "collapse");
-    assert_eq!(grants(&collapse["took"]), ["licenseUser@SA", "fullUser@A", "fullUser@B"]);
+    assert_eq!(
+        grants(&collapse["took"]),
+        ["licenseUser@SA", "fullUser@A", "fullUser@B"]
+    );
     assert_eq!(grants(&collapse["gave"]), ["fullUser@SA"]);
     assert_eq!(
         collapse["text"],
@@ -61,14 +99,26 @@ fn example_c_grants_and_collapse() {
 /// has no grant of that VA) plus traditional access to the contract.
 fn on_lines(access: &Value, va: &str, contract: &str) -> Vec<String> {
     let mut set: Vec<String> = Vec::new();
-    let scoped = if access["vas"][va].is_object() { &access["vas"][va] } else { &access["sa"] };
+    let scoped = if access["vas"][va].is_object() {
+        &access["vas"][va]
+    } else {
+        &access["sa"]
+    };
     if scoped.is_object() {
-        set.extend(actions(scoped).into_iter().filter(|a| ALL_SIX.contains(&a.as_str())));
+        set.extend(
+            actions(scoped)
+                .into_iter()
+                .filter(|a| ALL_SIX.contains(&a.as_str())),
+        );
     }
     if access["contracts"][contract].is_object() {
         set.extend(actions(&access["contracts"][contract]));
     }
-    ALL_SIX.iter().filter(|a| set.iter().any(|s| s == *a)).map(|a| a.to_string()).collect()
+    ALL_SIX
+        .iter()
+        .filter(|a| set.iter().any(|s| s == *a))
+        .map(|a| a.to_string())
+        .collect()
 }
 
 #[test]
@@ -78,11 +128,27 @@ fn example_c_carl_keeps_traditional_access_only_during_grace() {
     let carl = user(&p, "carl");
     let during = &carl["access"]["duringGrace"];
     let after_grace = &carl["access"]["afterGrace"];
-    assert_eq!(on_lines(during, "A", "C-300"), ALL_SIX, "all six actions on the contract's lines in A");
-    assert_eq!(on_lines(during, "B", "C-300"), ["downloadSoftware", "openCase", "orderUpgrade", "performRma"]);
+    assert_eq!(
+        on_lines(during, "A", "C-300"),
+        ALL_SIX,
+        "all six actions on the contract's lines in A"
+    );
+    assert_eq!(
+        on_lines(during, "B", "C-300"),
+        ["downloadSoftware", "openCase", "orderUpgrade", "performRma"]
+    );
     assert_eq!(after_grace["vas"]["A"]["role"], "licenseUser");
     assert!(after_grace["contracts"].as_object().unwrap().is_empty());
-    assert_eq!(on_lines(after_grace, "A", "C-300"), ["downloadSoftware", "openCase", "orderUpgrade", "viewAll", "useLicense"]);
+    assert_eq!(
+        on_lines(after_grace, "A", "C-300"),
+        [
+            "downloadSoftware",
+            "openCase",
+            "orderUpgrade",
+            "viewAll",
+            "useLicense"
+        ]
+    );
     assert!(on_lines(after_grace, "B", "C-300").is_empty());
     assert_eq!(
         carl["losesAtGraceEnd"],
@@ -103,7 +169,10 @@ fn example_c_submission_lists_exact_changes() {
     let s = &p["submission"];
     assert!(s["transactionId"].as_str().unwrap().starts_with("sa-tx-"));
     assert_eq!(s["smartAccessMigratedOn"], "2026-11-23");
-    assert_eq!(s["contracts"], json(r#"[{"id":"C-300","access":"smart","migratedOn":"2026-11-23"}]"#));
+    assert_eq!(
+        s["contracts"],
+        json(r#"[{"id":"C-300","access":"smart","migratedOn":"2026-11-23"}]"#)
+    );
     assert_eq!(
         s["changes"],
         json(
@@ -113,7 +182,12 @@ fn example_c_submission_lists_exact_changes() {
                 {"user":"cathy","add":[{"role":"fullUser","va":"A"},{"role":"fullUser","va":"B"}],"remove":[]}]"#
         )
     );
-    let codes: Vec<&str> = p["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = p["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["SINGLE_ADMINISTRATOR"]);
 }
 
@@ -124,8 +198,17 @@ fn untouched_users_keep_before_equal_to_after() {
     let clara = user(&p, "clara");
     assert_eq!(clara["before"], clara["after"]);
     assert_eq!(clara["resolution"], json("[]"));
-    let ids: Vec<&str> = p["users"].as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["clara", "chris", "casper", "carl", "cathy"], "every user, in input order");
+    let ids: Vec<&str> = p["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["clara", "chris", "casper", "carl", "cathy"],
+        "every user, in input order"
+    );
 }
 
 #[test]
@@ -135,11 +218,26 @@ fn apply_then_again_is_refused_per_step() {
     let next = Account::from_value(&applied["account"]).unwrap();
     assert_eq!(applied["account"]["smartAccessMigratedOn"], "2026-11-23");
     assert_eq!(applied["account"]["contracts"][0]["access"], "smart");
-    assert_eq!(applied["account"]["contracts"][0]["migratedOn"], "2026-11-23");
-    let types: Vec<&str> = applied["events"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(
+        applied["account"]["contracts"][0]["migratedOn"],
+        "2026-11-23"
+    );
+    let types: Vec<&str> = applied["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
     assert_eq!(
         types,
-        ["smartAccessMigration", "contractAccessMigration", "userRolesChanged", "userRolesChanged", "userRolesChanged", "userRolesChanged"]
+        [
+            "smartAccessMigration",
+            "contractAccessMigration",
+            "userRolesChanged",
+            "userRolesChanged",
+            "userRolesChanged",
+            "userRolesChanged"
+        ]
     );
     for e in applied["events"].as_array().unwrap() {
         assert_eq!(e["transactionId"], applied["transactionId"]);
@@ -149,7 +247,10 @@ fn apply_then_again_is_refused_per_step() {
 
     // The same request again: step 3.1 is done.
     let err = next.apply(&request).unwrap_err();
-    assert_eq!((err.code.as_str(), err.path.as_str()), ("SMART_ACCESS_ALREADY_MIGRATED", "/smartAccessRole"));
+    assert_eq!(
+        (err.code.as_str(), err.path.as_str()),
+        ("SMART_ACCESS_ALREADY_MIGRATED", "/smartAccessRole")
+    );
     // Contracts only: the contract is already migrated.
     let again = MigrationRequest::from_json_str(
         r#"{"actor":"clara","on":"2026-11-24","contracts":["C-300"],"contractRole":"fullUser"}"#,
@@ -193,13 +294,20 @@ fn apply_keeps_unknown_fields_and_grant_objects() {
     account["users"][0]["grants"][0]["note"] = json(r#""founder""#);
     account["contracts"][0]["renewal"] = json(r#""2027-01-01""#);
     let loaded = Account::from_value(&account).unwrap();
-    assert_eq!(serde_json::to_value(loaded.snapshot()).unwrap(), account, "read and written back unchanged");
+    assert_eq!(
+        serde_json::to_value(loaded.snapshot()).unwrap(),
+        account,
+        "read and written back unchanged"
+    );
     let (_, request) = example("example-c");
     let applied = serde_json::to_value(loaded.apply(&request).unwrap()).unwrap();
     let out = &applied["account"];
     assert_eq!(out["portalTag"], account["portalTag"]);
     assert_eq!(out["contracts"][0]["renewal"], "2027-01-01");
-    assert_eq!(out["users"][0], account["users"][0], "Clara is untouched, note and all");
+    assert_eq!(
+        out["users"][0], account["users"][0],
+        "Clara is untouched, note and all"
+    );
     // Chris's user grant was replaced, so its object (and its unknown field) went with it.
     assert_eq!(out["users"][1]["grants"], json(r#"[{"role":"fullUser"}]"#));
 }
@@ -207,11 +315,27 @@ fn apply_keeps_unknown_fields_and_grant_objects() {
 #[test]
 fn output_is_byte_identical_for_the_same_input() {
     for name in ["example-a", "example-b", "example-c"] {
-        let a = smart_access::preview_json(&fixture(name, "account.json"), &fixture(name, "request.json")).unwrap();
-        let b = smart_access::preview_json(&fixture(name, "account.json"), &fixture(name, "request.json")).unwrap();
+        let a = smart_access::preview_json(
+            &fixture(name, "account.json"),
+            &fixture(name, "request.json"),
+        )
+        .unwrap();
+        let b = smart_access::preview_json(
+            &fixture(name, "account.json"),
+            &fixture(name, "request.json"),
+        )
+        .unwrap();
         assert_eq!(a, b);
-        let a = smart_access::apply_json(&fixture(name, "account.json"), &fixture(name, "request.json")).unwrap();
-        let b = smart_access::apply_json(&fixture(name, "account.json"), &fixture(name, "request.json")).unwrap();
+        let a = smart_access::apply_json(
+            &fixture(name, "account.json"),
+            &fixture(name, "request.json"),
+        )
+        .unwrap();
+        let b = smart_access::apply_json(
+            &fixture(name, "account.json"),
+            &fixture(name, "request.json"),
+        )
+        .unwrap();
         assert_eq!(a, b);
     }
 }
@@ -219,7 +343,9 @@ fn output_is_byte_identical_for_the_same_input() {
 #[test]
 fn transaction_id_depends_on_account_and_request() {
     let (account, request) = example("example-c");
-    let id = |a: &Account, r: &MigrationRequest| preview_value(a, r)["submission"]["transactionId"].clone();
+    let id = |a: &Account, r: &MigrationRequest| {
+        preview_value(a, r)["submission"]["transactionId"].clone()
+    };
     let base = id(&account, &request);
     let mut later = request.clone();
     later.on = smart_access::date::Date::parse("2026-11-24").unwrap();

@@ -5,7 +5,10 @@ use serde_json::Value;
 use smart_access::{Account, MigrationRequest};
 
 pub fn fixture(name: &str, file: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/{name}/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -20,7 +23,12 @@ pub fn preview_value(account: &Account, request: &MigrationRequest) -> Value {
 }
 
 pub fn user<'a>(preview: &'a Value, id: &str) -> &'a Value {
-    preview["users"].as_array().unwrap().iter().find(|u| u["id"] == id).unwrap()
+    preview["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap()
 }
 
 /// A grant list as "role@scope" strings, e.g. ["licenseUser@SA", "fullUser@A"].
@@ -28,7 +36,13 @@ pub fn grants(list: &Value) -> Vec<String> {
     list.as_array()
         .unwrap()
         .iter()
-        .map(|g| format!("{}@{}", g["role"].as_str().unwrap(), g["va"].as_str().unwrap_or("SA")))
+        .map(|g| {
+            format!(
+                "{}@{}",
+                g["role"].as_str().unwrap(),
+                g["va"].as_str().unwrap_or("SA")
+            )
+        })
         .collect()
 }
 
@@ -37,7 +51,12 @@ pub fn after(preview: &Value, id: &str) -> Vec<String> {
 }
 
 pub fn actions(entry: &Value) -> Vec<String> {
-    entry["actions"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()).collect()
+    entry["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_owned())
+        .collect()
 }
 
 pub fn json(text: &str) -> Value {
