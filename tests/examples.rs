@@ -355,3 +355,52 @@ fn transaction_id_depends_on_account_and_request() {
     assert_ne!(base, id(&Account::from_value(&changed).unwrap(), &request));
     assert_eq!(base, id(&account, &request));
 }
+
+#[test]
+fn warnings_for_lone_admin_empty_contract_and_excluded_user_left_with_nothing() {
+    let mut account: Value = json(&fixture("example-c", "account.json"));
+    account["users"][3]["grants"] = json("[]"); // Carl: contract user only
+    let (_, request) = example("example-c");
+    let p = preview_value(&Account::from_value(&account).unwrap(), &request);
+    let codes: Vec<(&str, &str)> = p["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["code"].as_str().unwrap(),
+                w["user"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("SINGLE_ADMINISTRATOR", "clara"),
+            ("EXCLUDED_USER_KEEPS_NOTHING", "carl")
+        ]
+    );
+
+    // A second administrator and every user excluded: no lone-admin warning, an empty contract.
+    account["users"][1]["grants"] = json(r#"[{"role":"admin"}]"#);
+    let req = MigrationRequest::from_value(&json(
+        r#"{"actor":"clara","on":"2026-11-23","smartAccessRole":"fullUser","contracts":["C-300"],
+            "contractRole":"fullUser","exclude":{"C-300":["chris","carl","cathy"]}}"#,
+    ))
+    .unwrap();
+    let p = preview_value(&Account::from_value(&account).unwrap(), &req);
+    let codes: Vec<&str> = p["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "NO_USERS_TO_MIGRATE",
+            "EXCLUDED_USER_KEEPS_NOTHING",
+            "EXCLUDED_USER_KEEPS_NOTHING"
+        ]
+    );
+}
