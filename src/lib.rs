@@ -1,5 +1,6 @@
 //! smart-access: previews a Smart Account's user access migration and resolves who may do
-//! what. This crate root is the pure core (plain data in, plain data out, no clock, no I/O).
+//! what. Every module but `wasm` is the pure core (plain data in, plain data out, no clock,
+//! no I/O); `wasm` is the thin JavaScript binding over it.
 
 pub mod access;
 pub mod account;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod preview;
 pub mod request;
 pub mod txid;
+pub mod wasm;
 
 pub use account::Account;
 pub use api::{account_json, apply_json, preview_json, to_json};

@@ -1,0 +1,118 @@
+//! The JavaScript API of SPEC §8: one thin layer over the core. It converts JS values to and
+//! from the core's plain data, fills in today's date where `on` is left out (the core never
+//! reads a clock), and turns every core error into a thrown JS `Error` with `code`, `path`
+//! and `message`.
+
+use crate::error::{Error, ErrorCode};
+use crate::{Account, MigrationRequest};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// A core error as a JS `Error` with `code` and `path` properties.
+fn js_error(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("SmartAccessError");
+    let set = |key: &str, value: &str| {
+        js_sys::Reflect::set(&err, &JsValue::from_str(key), &JsValue::from_str(value))
+    };
+    // Setting a property on a fresh Error object cannot fail; if it did, the error still
+    // carries its message.
+    let _ = set("code", e.code.as_str());
+    let _ = set("path", &e.path);
+    err.into()
+}
+
+/// Results cross the boundary as JSON text parsed by the JS engine: one serializer for
+/// every output (a smaller `.wasm`), the same bytes as the core's JSON entry points, and
+/// faster than building large objects field by field.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = crate::api::to_json(value).map_err(js_error)?;
+    js_sys::JSON::parse(&text)
+}
+
+/// Any JS value that JSON could express, as the core's JSON value. It goes through
+/// `JSON.stringify`, so it means exactly what the same data means as JSON text.
+fn from_js(value: JsValue, what: &str) -> Result<Value, JsValue> {
+    let invalid = |detail: String| {
+        js_error(Error::new(
+            ErrorCode::InvalidValue,
+            "",
+            format!("the {what} is not plain JSON data{detail}"),
+        ))
+    };
+    let text = js_sys::JSON::stringify(&value).map_err(|e| {
+        invalid(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| format!(": {}", String::from(e.message())))
+                .unwrap_or_default(),
+        )
+    })?;
+    match text.as_string() {
+        Some(text) => crate::json_read::parse_text(&text).map_err(js_error),
+        // JSON.stringify gives undefined for undefined, functions and symbols.
+        None => Err(invalid(String::new())),
+    }
+}
+
+/// Today's date in UTC, from the JS clock: only the binding reads it.
+fn today_utc() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.get(..10).unwrap_or_default().to_owned()
+}
+
+/// Reads a request, filling in today's UTC date when `on` is left out or null.
+fn request_from_js(request: JsValue) -> Result<MigrationRequest, JsValue> {
+    let mut value = from_js(request, "migration request")?;
+    if let Value::Object(map) = &mut value {
+        if map.get("on").is_none_or(Value::is_null) {
+            map.insert("on".into(), Value::String(today_utc()));
+        }
+    }
+    MigrationRequest::from_value(&value).map_err(js_error)
+}
+
+/// A loaded, validated Smart Account.
+#[wasm_bindgen(js_name = Account)]
+pub struct JsAccount {
+    inner: Account,
+}
+
+#[wasm_bindgen(js_class = Account)]
+impl JsAccount {
+    /// Validates a snapshot given as a JS object; throws on bad input.
+    #[wasm_bindgen(constructor)]
+    pub fn new(snapshot: JsValue) -> Result<JsAccount, JsValue> {
+        let value = from_js(snapshot, "account snapshot")?;
+        Account::from_value(&value)
+            .map(|inner| JsAccount { inner })
+            .map_err(js_error)
+    }
+
+    /// The same from JSON text: no JS object is walked, so this is the fast path.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<JsAccount, JsValue> {
+        Account::from_json_str(text)
+            .map(|inner| JsAccount { inner })
+            .map_err(js_error)
+    }
+
+    /// The snapshot as a plain object (what `JSON.stringify(account)` writes).
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.snapshot())
+    }
+
+    #[wasm_bindgen(js_name = previewMigration)]
+    pub fn preview_migration(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let request = request_from_js(request)?;
+        to_js(&self.inner.preview(&request).map_err(js_error)?)
+    }
+
+    /// `{ account, events, transactionId, rejected }`; this object is not changed.
+    #[wasm_bindgen(js_name = applyMigration)]
+    pub fn apply_migration(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let request = request_from_js(request)?;
+        to_js(&self.inner.apply(&request).map_err(js_error)?)
+    }
+}

@@ -1,0 +1,251 @@
+//! Binding tests shared by the Node run (`wasm_node.rs`) and the Chromium run
+//! (`wasm_browser.rs`): the JS API as JavaScript sees it.
+
+use serde_json::Value;
+use smart_access::wasm::JsAccount;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const A: (&str, &str) = (
+    include_str!("../fixtures/example-a/account.json"),
+    include_str!("../fixtures/example-a/request.json"),
+);
+const B: (&str, &str) = (
+    include_str!("../fixtures/example-b/account.json"),
+    include_str!("../fixtures/example-b/request.json"),
+);
+const C: (&str, &str) = (
+    include_str!("../fixtures/example-c/account.json"),
+    include_str!("../fixtures/example-c/request.json"),
+);
+
+fn js(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap()
+}
+
+fn rust(value: &JsValue) -> Value {
+    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
+}
+
+fn after(preview: &Value, user: &str) -> Vec<String> {
+    let u = preview["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == user)
+        .unwrap();
+    u["after"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            format!(
+                "{}@{}",
+                g["role"].as_str().unwrap(),
+                g["va"].as_str().unwrap_or("SA")
+            )
+        })
+        .collect()
+}
+
+fn preview((account, request): (&str, &str)) -> Value {
+    let account = JsAccount::new(js(account)).unwrap();
+    rust(&account.preview_migration(js(request)).unwrap())
+}
+
+/// The thrown value: a JS Error with `code`, `path` and `message`.
+fn error_fields(thrown: JsValue) -> (String, String) {
+    assert!(
+        thrown.is_instance_of::<js_sys::Error>(),
+        "thrown value is not an Error"
+    );
+    let get = |k: &str| {
+        js_sys::Reflect::get(&thrown, &JsValue::from_str(k))
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert!(!get("message").is_empty());
+    assert_eq!(get("name"), "SmartAccessError");
+    (get("code"), get("path"))
+}
+
+fn load_error(snapshot: &str) -> (String, String) {
+    error_fields(JsAccount::new(js(snapshot)).err().expect("should throw"))
+}
+
+fn request_error(account: &str, request: &str) -> (String, String) {
+    let account = JsAccount::new(js(account)).unwrap();
+    error_fields(
+        account
+            .preview_migration(js(request))
+            .err()
+            .expect("should throw"),
+    )
+}
+
+#[wasm_bindgen_test]
+fn example_a_through_preview_migration() {
+    let p = preview(A);
+    assert_eq!(after(&p, "alice"), ["licenseUser@SA"]);
+    assert_eq!(after(&p, "aaron"), ["licenseUser@A"]);
+    assert_eq!(after(&p, "alex"), ["serviceUser@A"]);
+}
+
+#[wasm_bindgen_test]
+fn example_b_through_preview_migration() {
+    let p = preview(B);
+    assert_eq!(after(&p, "brian"), ["fullUser@A", "serviceUser@B"]);
+    assert_eq!(after(&p, "ben"), ["serviceUser@A", "serviceUser@B"]);
+    assert_eq!(after(&p, "bob"), ["fullUser@SA"]);
+}
+
+#[wasm_bindgen_test]
+fn example_c_through_preview_migration_matches_the_core_byte_for_byte() {
+    let p = preview(C);
+    assert_eq!(after(&p, "chris"), ["fullUser@SA"]);
+    assert_eq!(after(&p, "carl"), ["licenseUser@A"]);
+    assert_eq!(after(&p, "cathy"), ["fullUser@A", "fullUser@B"]);
+    let core: Value = serde_json::from_str(&smart_access::preview_json(C.0, C.1).unwrap()).unwrap();
+    assert_eq!(p, core);
+    // fromJson gives the same as the constructor.
+    let fast = JsAccount::from_json(C.0).unwrap();
+    assert_eq!(rust(&fast.preview_migration(js(C.1)).unwrap()), core);
+}
+
+#[wasm_bindgen_test]
+fn a_request_without_a_date_uses_today_utc() {
+    let account = JsAccount::new(js(C.0)).unwrap();
+    let request = js(r#"{"actor":"clara","smartAccessRole":"licenseUser"}"#);
+    let p = rust(&account.preview_migration(request).unwrap());
+    let today: String = js_sys::Date::new_0().to_iso_string().into();
+    assert_eq!(
+        p["submission"]["smartAccessMigratedOn"].as_str(),
+        today.get(..10)
+    );
+}
+
+#[wasm_bindgen_test]
+fn apply_migration_returns_the_new_snapshot_and_events() {
+    let account = JsAccount::new(js(C.0)).unwrap();
+    let applied = rust(&account.apply_migration(js(C.1)).unwrap());
+    assert_eq!(applied["account"]["smartAccessMigratedOn"], "2026-11-23");
+    assert_eq!(applied["events"][0]["type"], "smartAccessMigration");
+    // The account object itself is unchanged: the same request previews the same way.
+    assert_eq!(
+        after(&rust(&account.preview_migration(js(C.1)).unwrap()), "chris"),
+        ["fullUser@SA"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn to_json_round_trips() {
+    let mut snapshot: Value = serde_json::from_str(C.0).unwrap();
+    snapshot["portal"] = serde_json::json!({"keep": [1, "two", null]});
+    let account = JsAccount::new(js(&snapshot.to_string())).unwrap();
+    assert_eq!(rust(&account.to_json().unwrap()), snapshot);
+    let again = JsAccount::new(account.to_json().unwrap()).unwrap();
+    assert_eq!(rust(&again.to_json().unwrap()), snapshot);
+}
+
+#[wasm_bindgen_test]
+fn free_releases_the_account() {
+    let object: JsValue = JsAccount::new(js(C.0)).unwrap().into();
+    let method = |name: &str| {
+        js_sys::Reflect::get(&object, &JsValue::from_str(name))
+            .unwrap()
+            .unchecked_into::<js_sys::Function>()
+    };
+    method("toJSON").call0(&object).unwrap();
+    method("free").call0(&object).unwrap();
+    assert!(
+        method("toJSON").call0(&object).is_err(),
+        "a freed account can no longer be used"
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_error_code_arrives_as_a_js_error_with_code_and_path() {
+    let c = |edit: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(C.0).unwrap();
+        edit(&mut v);
+        v.to_string()
+    };
+    let r = |edit: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(C.1).unwrap();
+        edit(&mut v);
+        v.to_string()
+    };
+    let e = JsAccount::from_json("{\"id\":").err().unwrap();
+    assert_eq!(error_fields(e), ("INVALID_JSON".into(), "".into()));
+    assert_eq!(
+        load_error(&c(&|v| v["org"] = Value::Null)),
+        ("INVALID_VALUE".into(), "/org".into())
+    );
+    assert_eq!(
+        load_error(&c(&|v| v["users"][2]["id"] = "chris".into())),
+        ("DUPLICATE_ID".into(), "/users/2/id".into())
+    );
+    assert_eq!(
+        load_error(&c(&|v| v["contracts"][0]["lines"][1]["va"] = "Z".into())),
+        ("UNKNOWN_REFERENCE".into(), "/contracts/0/lines/1/va".into())
+    );
+    assert_eq!(
+        load_error(&c(&|v| v["smartAccessMigratedOn"] = "2026-02-29".into())),
+        ("INVALID_DATE".into(), "/smartAccessMigratedOn".into())
+    );
+    assert_eq!(
+        load_error(&c(&|v| v["users"][1]["grants"][0]["role"] = "root".into())),
+        ("INVALID_ROLE".into(), "/users/1/grants/0/role".into())
+    );
+    assert_eq!(
+        request_error(C.0, &r(&|v| v["actor"] = "carl".into())),
+        ("NOT_SA_ADMIN".into(), "/actor".into())
+    );
+    assert_eq!(
+        request_error(C.0, r#"{"actor":"clara","on":"2026-11-23"}"#),
+        ("EMPTY_REQUEST".into(), "".into())
+    );
+    assert_eq!(
+        request_error(C.0, &r(&|v| v["smartAccessRole"] = Value::Null)),
+        (
+            "SMART_ACCESS_ROLE_REQUIRED".into(),
+            "/smartAccessRole".into()
+        )
+    );
+    assert_eq!(
+        request_error(
+            &c(&|v| v["smartAccessMigratedOn"] = "2026-01-01".into()),
+            C.1
+        ),
+        (
+            "SMART_ACCESS_ALREADY_MIGRATED".into(),
+            "/smartAccessRole".into()
+        )
+    );
+    assert_eq!(
+        request_error(C.0, &r(&|v| v["contractRole"] = Value::Null)),
+        ("CONTRACT_ROLE_REQUIRED".into(), "/contractRole".into())
+    );
+    assert_eq!(
+        request_error(C.0, &r(&|v| v["on"] = "tomorrow".into())),
+        ("INVALID_DATE".into(), "/on".into())
+    );
+    // Values JSON cannot express are refused, not trapped on.
+    let account = JsAccount::new(js(C.0)).unwrap();
+    assert_eq!(
+        error_fields(account.preview_migration(JsValue::UNDEFINED).err().unwrap()).0,
+        "INVALID_VALUE"
+    );
+    assert_eq!(
+        error_fields(
+            JsAccount::new(js_sys::BigInt::from(7u32).into())
+                .err()
+                .unwrap()
+        )
+        .0,
+        "INVALID_VALUE"
+    );
+    // The instance still works after all of these.
+    assert_eq!(after(&preview(C), "chris"), ["fullUser@SA"]);
+}
