@@ -1,14 +1,23 @@
 # smart-access: every command a developer or CI needs. `make test` is what .ci/run runs.
+# Each step installs what it is missing (idempotent), so a fresh machine needs nothing else.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
+.SUFFIXES:
 
-.PHONY: help test test-native lint
+WASM_BINDGEN_VERSION := 0.2.130
+WASM := target/wasm32-unknown-unknown/release/smart_access.wasm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help test lint test-native test-wasm test-pkg pkg tools-wasm tools-node tools-browser
 
 help:
-	@echo "make test   - format check, clippy, and every test"
+	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium) and package tests"
+	@echo "make pkg    - build the npm package into pkg/"
 
 ## Everything CI checks.
-test: lint test-native
+test: lint test-native test-wasm test-pkg
 
 lint:
 	cargo fmt --check
@@ -16,3 +25,42 @@ lint:
 
 test-native:
 	cargo test --locked
+
+test-wasm: tools-wasm tools-browser
+	cargo test --locked --target wasm32-unknown-unknown --test wasm_node
+	cargo test --locked --target wasm32-unknown-unknown --test wasm_browser
+
+test-pkg: pkg tools-browser
+	node --test tests/js/
+
+## The npm package: release wasm, wasm-bindgen (browser ESM + Node CommonJS glue over one
+## .wasm), wasm-opt, our entry points, types and command, and package.json from pkg.json.
+pkg: tools-wasm tools-node
+	cargo build --release --locked --target wasm32-unknown-unknown
+	rm -rf pkg target/bindgen
+	wasm-bindgen --target web --out-dir target/bindgen/web $(WASM)
+	wasm-bindgen --target nodejs --out-dir target/bindgen/node $(WASM)
+	cmp target/bindgen/web/smart_access_bg.wasm target/bindgen/node/smart_access_bg.wasm
+	mkdir -p pkg/bin
+	wasm-opt -Oz target/bindgen/web/smart_access_bg.wasm -o pkg/smart_access_bg.wasm
+	cp target/bindgen/web/smart_access.js pkg/smart_access.js
+	cp target/bindgen/node/smart_access.js pkg/smart_access_node.cjs
+	cp js/node.cjs js/node.mjs js/smart_access.d.ts README.md pkg/
+	cp js/smart-access.cjs pkg/bin/smart-access.cjs
+	chmod +x pkg/bin/smart-access.cjs
+	cp pkg.json pkg/package.json
+	@echo "pkg/smart_access_bg.wasm: $$(wc -c < pkg/smart_access_bg.wasm) bytes raw, $$(gzip -9c pkg/smart_access_bg.wasm | wc -c) bytes gzip"
+
+tools-wasm:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+		cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --force
+
+tools-node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+tools-browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver; }

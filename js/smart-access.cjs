@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The `smart-access` command: the engine on JSON files, JSON on standard output. On bad
+// input the error object ({code, path, message, file}) goes to standard error, exit status 2.
+'use strict';
+const fs = require('node:fs');
+const { Account } = require('../node.cjs');
+
+const USAGE = [
+  'usage: smart-access preview ACCOUNT.json REQUEST.json',
+  '       smart-access apply ACCOUNT.json REQUEST.json',
+].join('\n');
+
+class CliError extends Error {
+  constructor(code, path, message, file) {
+    super(message);
+    Object.assign(this, { code, path, file });
+  }
+}
+
+function readText(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError('READ_ERROR', '', `cannot read ${file}: ${e.message}`, file);
+  }
+}
+
+// Errors from the engine carry the path inside the file; say which file it was.
+function inFile(file, run) {
+  try {
+    return run();
+  } catch (e) {
+    if (e && typeof e.code === 'string' && e.file === undefined) e.file = file;
+    throw e;
+  }
+}
+
+function loadAccount(file) {
+  const text = readText(file);
+  return inFile(file, () => Account.fromJson(text));
+}
+
+function loadJson(file) {
+  const text = readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError('INVALID_JSON', '', `not valid JSON: ${e.message}`, file);
+  }
+}
+
+const commands = {
+  preview: ([account, request]) => {
+    const loaded = loadAccount(account);
+    return inFile(request, () => loaded.previewMigration(loadJson(request)));
+  },
+  apply: ([account, request]) => {
+    const loaded = loadAccount(account);
+    return inFile(request, () => loaded.applyMigration(loadJson(request)));
+  },
+};
+const arity = { preview: 2, apply: 2 };
+
+function main(argv) {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  try {
+    if (!Object.hasOwn(commands, name) || args.length !== arity[name]) {
+      throw new CliError('USAGE', '', USAGE);
+    }
+    process.stdout.write(JSON.stringify(commands[name](args), null, 2) + '\n');
+    return 0;
+  } catch (e) {
+    if (!e || typeof e.code !== 'string') throw e;
+    const out = { code: e.code, path: e.path ?? '', message: e.message };
+    if (e.file !== undefined) out.file = e.file;
+    process.stderr.write(JSON.stringify(out) + '\n');
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,37 @@
+// A TypeScript consumer of the package, compiled with `tsc --noEmit` against the shipped types.
+import init, { Account, type MigrationPreview, type SmartAccessError, type AccountSnapshot } from 'smart-access';
+
+await init();
+
+const snapshot: AccountSnapshot = {
+  id: 'SA-1',
+  org: 'example.com',
+  virtualAccounts: [{ id: 'A', name: 'VA A' }],
+  users: [{ id: 'ava', org: 'example.com', grants: [{ role: 'admin' }, { role: 'user', va: 'A' }] }],
+  contracts: [{ id: 'C-1', kind: 'service', access: 'traditional', lines: [{ id: '1', va: 'A' }], users: [] }],
+  portalOnly: { kept: true },
+};
+const account = new Account(snapshot);
+const preview: MigrationPreview = account.previewMigration({ actor: 'ava', smartAccessRole: 'fullUser' });
+for (const user of preview.users) {
+  const roles: string[] = user.after.map((g) => `${g.role}@${g.va ?? 'SA'}`);
+  const during = user.access.duringGrace.vas['A']?.actions ?? [];
+  console.log(user.id, roles, during, user.losesAtGraceEnd.map((l) => l.on));
+}
+for (const c of preview.contracts) {
+  if (c.status === 'rejected') console.log(c.code, c.message);
+  else console.log(c.users.length, c.excluded);
+}
+try {
+  Account.fromJson('{');
+} catch (e) {
+  const err = e as SmartAccessError;
+  console.log(err.code, err.path, err.message);
+}
+const applied = account.applyMigration({ actor: 'ava', on: '2026-11-23', smartAccessRole: 'licenseUser' });
+for (const event of applied.events) {
+  if (event.type === 'userRolesChanged') console.log(event.details.user, event.details.add);
+}
+const back: AccountSnapshot = applied.account;
+console.log(back.smartAccessMigratedOn, applied.transactionId, account.toJSON().id);
+account.free();

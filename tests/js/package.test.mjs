@@ -1,0 +1,158 @@
+// Consumer tests: pack the built package (pkg/), install the tarball into a fresh project,
+// and use it the way a user would: the README's snippets for Node ESM, CommonJS and the
+// browser, the command line, and a TypeScript consumer against the shipped types.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic, launchChromium } from './support.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+let project;
+
+/** The code block that follows `<!-- snippet: NAME -->` in the README. */
+function snippet(name) {
+  const match = readme.match(new RegExp(`<!-- snippet: ${name} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``));
+  assert.ok(match, `README has no snippet "${name}"`);
+  return match[1];
+}
+
+function run(cmd, args, options = {}) {
+  return spawnSync(cmd, args, { cwd: project, encoding: 'utf8', ...options });
+}
+
+before(() => {
+  project = mkdtempSync(join(tmpdir(), 'smart-access-consumer-'));
+  const packed = execFileSync('npm', ['pack', join(root, 'pkg'), '--pack-destination', project, '--silent'], {
+    encoding: 'utf8',
+  }).trim().split('\n').pop();
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', join(project, packed)], { cwd: project });
+  copyFileSync(join(root, 'tests/fixtures/example-c/account.json'), join(project, 'account.json'));
+  copyFileSync(join(root, 'tests/fixtures/example-c/request.json'), join(project, 'request.json'));
+});
+
+after(() => rmSync(project, { recursive: true, force: true }));
+
+test('pkg.json and Cargo.toml carry the same version', () => {
+  const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
+  const pkg = JSON.parse(readFileSync(join(root, 'pkg.json'), 'utf8')).version;
+  assert.equal(pkg, cargo);
+  const installed = JSON.parse(readFileSync(join(project, 'node_modules/smart-access/package.json'), 'utf8'));
+  assert.equal(installed.version, cargo);
+});
+
+test('Node ESM: import (README snippet)', () => {
+  writeFileSync(join(project, 'esm.mjs'), snippet('node-esm'));
+  const out = run('node', ['esm.mjs']);
+  assert.equal(out.status, 0, out.stderr);
+  assert.deepEqual(out.stdout.trim().split('\n'), [
+    'clara admin@SA',
+    'chris fullUser@SA',
+    'casper licenseUser@B',
+    'carl licenseUser@A',
+    'cathy fullUser@A fullUser@B',
+  ]);
+});
+
+test('Node CommonJS: require (README snippet)', () => {
+  writeFileSync(join(project, 'cjs.cjs'), snippet('node-cjs'));
+  const out = run('node', ['cjs.cjs']);
+  assert.equal(out.status, 0, out.stderr);
+  const [error, applied] = out.stdout.trim().split('\n');
+  assert.match(error, /^NOT_SA_ADMIN \/actor /);
+  assert.match(applied, /^sa-tx-[0-9a-f]{32} 2026-11-23$/);
+});
+
+test('import and require share one engine instance', () => {
+  writeFileSync(
+    join(project, 'both.mjs'),
+    `import { createRequire } from 'node:module';
+     import { Account } from 'smart-access';
+     const required = createRequire(import.meta.url)('smart-access');
+     console.log(Account === required.Account);`,
+  );
+  assert.equal(run('node', ['both.mjs']).stdout.trim(), 'true');
+});
+
+test('command line: preview of example C', () => {
+  const out = run(join(project, 'node_modules/.bin/smart-access'), ['preview', 'account.json', 'request.json']);
+  assert.equal(out.status, 0, out.stderr);
+  const preview = JSON.parse(out.stdout);
+  assert.deepEqual(preview.users.find((u) => u.id === 'chris').after, [{ role: 'fullUser' }]);
+  assert.equal(preview.graceEndsOn, '2026-12-23');
+});
+
+test('command line: bad files give exit 2 and the error JSON', () => {
+  writeFileSync(join(project, 'broken.json'), '{"id": "SA-1", ');
+  let out = run(join(project, 'node_modules/.bin/smart-access'), ['preview', 'broken.json', 'request.json']);
+  assert.equal(out.status, 2);
+  assert.equal(out.stdout, '');
+  let error = JSON.parse(out.stderr);
+  assert.equal(error.code, 'INVALID_JSON');
+  assert.equal(error.file, 'broken.json');
+
+  const account = JSON.parse(readFileSync(join(project, 'account.json'), 'utf8'));
+  account.contracts[0].lines[1].va = 'Z';
+  writeFileSync(join(project, 'dangling.json'), JSON.stringify(account));
+  out = run(join(project, 'node_modules/.bin/smart-access'), ['apply', 'dangling.json', 'request.json']);
+  assert.equal(out.status, 2);
+  error = JSON.parse(out.stderr);
+  assert.deepEqual([error.code, error.path, error.file], ['UNKNOWN_REFERENCE', '/contracts/0/lines/1/va', 'dangling.json']);
+
+  out = run(join(project, 'node_modules/.bin/smart-access'), ['preview', 'missing.json', 'request.json']);
+  assert.equal(out.status, 2);
+  assert.equal(JSON.parse(out.stderr).code, 'READ_ERROR');
+  out = run(join(project, 'node_modules/.bin/smart-access'), ['frobnicate']);
+  assert.equal(out.status, 2);
+  assert.equal(JSON.parse(out.stderr).code, 'USAGE');
+});
+
+test('TypeScript: a consumer compiles against the shipped types, which have no any', () => {
+  const types = readFileSync(join(project, 'node_modules/smart-access/smart_access.d.ts'), 'utf8');
+  const code = types.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  assert.doesNotMatch(code, /\bany\b/);
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+        lib: ['es2022', 'dom', 'esnext.disposable'], types: [], skipLibCheck: false,
+      },
+      files: ['consumer.ts'],
+    }),
+  );
+  copyFileSync(join(root, 'tests/js/consumer.ts'), join(project, 'consumer.ts'));
+  const out = run(join(root, 'node_modules/.bin/tsc'), ['-p', project]);
+  assert.equal(out.status, 0, out.stdout + out.stderr);
+  // And a misuse is caught: a role that does not exist.
+  writeFileSync(join(project, 'consumer.ts'), `import { Account } from 'smart-access';
+    declare const a: Account; a.previewMigration({ actor: 'x', smartAccessRole: 'superUser' });`);
+  assert.notEqual(run(join(root, 'node_modules/.bin/tsc'), ['-p', project]).status, 0);
+});
+
+test('browser: the README snippet runs in Chromium', async () => {
+  writeFileSync(join(project, 'index.html'), snippet('browser'));
+  const server = await serveStatic(project);
+  let browser;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => document.body.textContent.includes('chris'));
+    const text = await page.evaluate(() => document.body.textContent);
+    assert.match(text, /chris: fullUser/);
+    assert.match(text, /cathy: fullUser, fullUser/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser?.close();
+    server.close();
+  }
+});
