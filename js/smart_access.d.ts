@@ -220,6 +220,44 @@ export interface AppliedMigration {
   rejected: { id: string; code: RejectionCode; message: string }[];
 }
 
+// ---- overview ----
+
+export interface Named {
+  id: string;
+  /** The name where there is one, else the id. */
+  name: string;
+}
+
+export interface ContractStatus {
+  id: string;
+  kind: 'service' | 'subscription';
+  access: 'traditional' | 'smart';
+  migratedOn: IsoDate | null;
+  graceEndsOn: IsoDate | null;
+  traditionalAccessActive: boolean;
+  lines: number;
+  assignedLines: number;
+  /** "75% 3/4 lines" */
+  assignment: string;
+  vas: string[];
+  users: Named[];
+  administrators: string[];
+  canMigrate: boolean;
+  code: RejectionCode | null;
+  message: string | null;
+}
+
+export interface Overview {
+  id: string;
+  name: string | null;
+  org: string;
+  smartAccessMigratedOn: IsoDate | null;
+  virtualAccounts: Named[];
+  users: number;
+  saAdministrators: Named[];
+  contracts: ContractStatus[];
+}
+
 // ---- errors ----
 
 export type ErrorCode =
@@ -242,6 +280,8 @@ export class Account {
   /** The same from JSON text (the fast path). */
   static fromJson(text: string): Account;
   toJSON(): AccountSnapshot;
+  /** Each contract's status; eligibility for `actor` when given; `on` defaults to today (UTC). */
+  overview(actor?: string | null, on?: IsoDate | null): Overview;
   previewMigration(request: MigrationRequest): MigrationPreview;
   applyMigration(request: MigrationRequest): AppliedMigration;
   /** Releases the WebAssembly memory now rather than when garbage-collected. */

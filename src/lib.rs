@@ -13,6 +13,7 @@ pub mod grants;
 pub mod json_read;
 pub mod migration;
 pub mod model;
+pub mod overview;
 pub mod preview;
 pub mod request;
 pub mod txid;

@@ -28,10 +28,11 @@ pub struct Rejection {
     pub message: String,
 }
 
-/// Whether `actor` may migrate the contract now. The checks run in a fixed order (already
-/// migrated, not an administrator of it, not fully assigned) and the first that fails is
-/// reported, so the same contract always gives the same reason.
-pub fn eligibility(account: &Account, contract: usize, actor: usize) -> Option<Rejection> {
+/// Whether `actor` may migrate the contract now (with no actor, the checks that do not
+/// depend on who asks). The checks run in a fixed order (already migrated, not an
+/// administrator of it, not fully assigned) and the first that fails is reported, so the
+/// same contract always gives the same reason.
+pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> Option<Rejection> {
     let (Some(data), Some(info)) = (
         account.snapshot.contracts.get(contract),
         account.contracts.get(contract),
@@ -52,7 +53,7 @@ pub fn eligibility(account: &Account, contract: usize, actor: usize) -> Option<R
             ),
         });
     }
-    if !info.administrators.contains(&actor) {
+    if let Some(actor) = actor.filter(|a| !info.administrators.contains(a)) {
         return Some(Rejection {
             code: RejectCode::NotContractAdmin,
             message: format!(
@@ -108,6 +109,9 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
         )
     })?;
     let mut contracts: Vec<(usize, Vec<usize>)> = Vec::with_capacity(req.contracts.len());
+    // For each contract of the account, its position in the request (a large request must
+    // not cost a scan of the request per contract).
+    let mut position: Vec<Option<usize>> = vec![None; account.contracts.len()];
     for (i, id) in req.contracts.iter().enumerate() {
         let path = format!("/contracts/{i}");
         let c = account.contract_index(id).ok_or_else(|| {
@@ -116,12 +120,16 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
                 format!("contract \"{id}\" is not in the account"),
             )
         })?;
-        if contracts.iter().any(|(seen, _)| *seen == c) {
-            return Err(Error::new(
-                ErrorCode::DuplicateId,
-                path,
-                format!("contract \"{id}\" is named twice"),
-            ));
+        match position.get_mut(c) {
+            Some(Some(_)) => {
+                return Err(Error::new(
+                    ErrorCode::DuplicateId,
+                    path,
+                    format!("contract \"{id}\" is named twice"),
+                ));
+            }
+            Some(slot) => *slot = Some(contracts.len()),
+            None => {}
         }
         contracts.push((c, Vec::new()));
     }
@@ -129,7 +137,8 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
         let base = pointer_push("/exclude", contract_id);
         let entry = account
             .contract_index(contract_id)
-            .and_then(|c| contracts.iter_mut().find(|(seen, _)| *seen == c))
+            .and_then(|c| position.get(c).copied().flatten())
+            .and_then(|i| contracts.get_mut(i))
             .ok_or_else(|| {
                 unknown(
                     base.clone(),
@@ -241,10 +250,6 @@ impl Plan {
         self.outcomes.iter().filter(|o| o.rejection.is_none())
     }
 
-    pub fn is_migrated(&self, contract: usize) -> bool {
-        self.migrated().any(|o| o.contract == contract)
-    }
-
     /// The user's grants after the migration (unchanged for untouched users).
     pub fn grants_after<'a>(&'a self, account: &'a Account, user: usize) -> &'a [GrantKey] {
         match self.after.get(user) {
@@ -267,7 +272,7 @@ pub fn plan(account: &Account, req: &MigrationRequest) -> Result<Plan> {
         .map(|(c, excluded)| ContractOutcome {
             contract: *c,
             excluded: excluded.clone(),
-            rejection: eligibility(account, *c, request.actor),
+            rejection: eligibility(account, *c, Some(request.actor)),
         })
         .collect();
 

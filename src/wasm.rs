@@ -103,6 +103,19 @@ impl JsAccount {
         to_js(self.inner.snapshot())
     }
 
+    /// The account at a glance and each contract's status; eligibility is for `actor` when
+    /// given, traditional access is as of `on` (default: today, UTC).
+    pub fn overview(&self, actor: Option<String>, on: Option<String>) -> Result<JsValue, JsValue> {
+        let on = crate::json_read::date_value(&Value::String(on.unwrap_or_else(today_utc)), "/on")
+            .map_err(js_error)?;
+        to_js(
+            &self
+                .inner
+                .overview(actor.as_deref(), on)
+                .map_err(js_error)?,
+        )
+    }
+
     #[wasm_bindgen(js_name = previewMigration)]
     pub fn preview_migration(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let request = request_from_js(request)?;

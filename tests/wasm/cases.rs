@@ -249,3 +249,27 @@ fn every_error_code_arrives_as_a_js_error_with_code_and_path() {
     // The instance still works after all of these.
     assert_eq!(after(&preview(C), "chris"), ["fullUser@SA"]);
 }
+
+#[wasm_bindgen_test]
+fn overview_reports_each_contract_for_the_actor() {
+    let account = JsAccount::new(js(C.0)).unwrap();
+    let v = rust(
+        &account
+            .overview(Some("clara".into()), Some("2026-11-23".into()))
+            .unwrap(),
+    );
+    assert_eq!(v["contracts"][0]["assignment"], "100% 2/2 lines");
+    assert_eq!(v["contracts"][0]["canMigrate"], true);
+    assert_eq!(v["saAdministrators"][0]["name"], "Clara");
+    let v = rust(&account.overview(Some("carl".into()), None).unwrap());
+    assert_eq!(v["contracts"][0]["code"], "NOT_CONTRACT_ADMIN");
+    assert_eq!(
+        error_fields(
+            account
+                .overview(None, Some("2026-13-01".into()))
+                .err()
+                .unwrap()
+        ),
+        ("INVALID_DATE".into(), "/on".into())
+    );
+}
