@@ -10,11 +10,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help test lint test-native test-wasm test-pkg pkg tools-wasm tools-node tools-browser
+.PHONY: help demo test lint test-native test-wasm test-pkg pkg tools-wasm tools-node tools-browser
 
 help:
-	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium) and package tests"
+	@echo "make demo   - build the package and serve the preview page on http://127.0.0.1:8080/"
+	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium), package and page tests"
 	@echo "make pkg    - build the npm package into pkg/"
+
+## The preview page, with the built-in example accounts.
+demo: pkg
+	node www/serve.mjs 8080
 
 ## Everything CI checks.
 test: lint test-native test-wasm test-pkg

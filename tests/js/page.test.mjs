@@ -1,0 +1,228 @@
+// The preview page in real Chromium (Debian's, through playwright-core), served the way
+// `make demo` serves it: strict CSP header, engine in a Web Worker.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, DEMO_MOUNTS, CSP } from '../../www/serve.mjs';
+import { launchChromium } from './support.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shots = join(root, 'test-output', 'page');
+mkdirSync(shots, { recursive: true });
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DEMO_MOUNTS, { headers: { 'content-security-policy': CSP } });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page that records console errors, page errors and CSP violations. */
+async function open() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(`${server.url}/`);
+  return { page, problems };
+}
+
+async function idle(page) {
+  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+}
+
+async function loadExample(page, value) {
+  await page.selectOption('#example', value);
+  await page.waitForSelector('#choices:not([hidden])');
+  await idle(page);
+}
+
+/** The "after" grants of one user row, as "role@scope" strings. */
+async function afterGrants(page, user) {
+  return page.$$eval(`#users tr[data-user="${user}"] td.after .grant`, (nodes) => nodes.map((n) => n.title));
+}
+
+function today(days = 0) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+test('example C end to end: choices, preview, submit, and the migrated account', async () => {
+  const { page, problems } = await open();
+  await loadExample(page, 'c');
+  assert.equal(await page.textContent('#step31-state'), 'pending');
+  assert.equal(await page.textContent('#contracts tr[data-contract="C-300"] td:nth-child(4)'), '100% 2/2 lines');
+  assert.equal(await page.textContent('#contracts tr[data-contract="C-300"] td:nth-child(5)'), 'Traditional Access');
+  await page.check('input[name=role31][value=licenseUser]');
+  await page.check('input[name=role32][value=fullUser]');
+  await page.check('#contracts tr[data-contract="C-300"] input[type=checkbox]');
+  await page.click('#contracts tr[data-contract="C-300"] .users-toggle');
+  await page.click('.users-list li[data-user="carl"] button');
+  assert.match(await page.textContent('#contracts tr[data-contract="C-300"] .users-toggle'), /3 users, 1 removed/);
+  await page.screenshot({ path: join(shots, 'example-c-choices.png'), fullPage: true });
+
+  await page.click('#preview-button');
+  await page.waitForSelector('#result:not([hidden]) #users tbody tr');
+  assert.deepEqual(await afterGrants(page, 'clara'), ['admin@SA']);
+  assert.deepEqual(await afterGrants(page, 'chris'), ['fullUser@SA']);
+  assert.deepEqual(await afterGrants(page, 'casper'), ['licenseUser@B']);
+  assert.deepEqual(await afterGrants(page, 'carl'), ['licenseUser@A']);
+  assert.deepEqual(await afterGrants(page, 'cathy'), ['fullUser@A', 'fullUser@B']);
+  // The change is highlighted and explained in words.
+  assert.equal(await page.getAttribute('#users tr[data-user="chris"] td.after .grant', 'class'), 'grant added');
+  assert.match(await page.textContent('#users tr[data-user="chris"] td.why'), /Full User on every VA, so Full User for the entire SA/);
+  assert.match(await page.textContent('#summary'), new RegExp(`grace period ends on ${today(30)}`));
+
+  // Carl, excluded: traditional access during the grace period, License User at A after it.
+  await page.click('#users tr[data-user="carl"] button');
+  await page.waitForSelector('#detail:not([hidden]) .matrix');
+  const detail = await page.textContent('#detail');
+  assert.match(detail, /Contract C-300 \(traditional\)/);
+  assert.match(detail, /Contract C-300, lines in VA B: Download Software Image, Open TAC \/ Technical Case, Order Software Version Upgrade, Perform RMA/);
+  await page.screenshot({ path: join(shots, 'example-c-preview.png'), fullPage: true });
+
+  // Filter and search.
+  await page.fill('#user-search', 'cath');
+  await page.waitForFunction(() => document.querySelectorAll('#users tbody tr').length === 1);
+  await page.fill('#user-search', '');
+  await page.selectOption('#filter', 'loses');
+  await page.waitForFunction(() => document.querySelectorAll('#users tbody tr').length === 1);
+  assert.equal(await page.getAttribute('#users tbody tr', 'data-user'), 'carl');
+
+  // CSV export.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  assert.match(csvText, /^"user","name","before","after"/);
+  assert.match(csvText, /"chris","Chris","user@SA","fullUser@SA","yes"/);
+
+  // Submit: the submission, downloadable as JSON.
+  await page.click('#submit');
+  await page.waitForSelector('#submission:not([hidden])');
+  assert.match(await page.textContent('#transaction'), /^Transaction sa-tx-[0-9a-f]{32}: 4 user\(s\) change, 1 contract\(s\) move to Smart Access\.$/);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const submission = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.deepEqual(submission.contracts, [{ id: 'C-300', access: 'smart', migratedOn: today() }]);
+  assert.deepEqual(submission.changes.find((c) => c.user === 'chris'), { user: 'chris', add: [{ role: 'fullUser' }], remove: [{ role: 'user' }] });
+
+  // Continue with the migrated account: 3.1 done, the contract on Smart Access.
+  await page.click('#apply');
+  await page.waitForFunction(() => document.querySelector('#step31-state')?.textContent.startsWith('done'));
+  await idle(page);
+  assert.equal(await page.textContent('#step31-state'), `done on ${today()}`);
+  assert.equal(await page.isHidden('#step31-roles'), true);
+  assert.match(await page.textContent('#contracts tr[data-contract="C-300"] td:nth-child(5)'), /^Smart Access \(grace period until/);
+  assert.match(await page.textContent('#contracts tr[data-contract="C-300"] td:nth-child(6)'), /already has Smart Access/);
+  await page.screenshot({ path: join(shots, 'example-c-applied.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a contract that cannot be migrated says why, and is rejected if chosen anyway', async () => {
+  const { page, problems } = await open();
+  const account = JSON.parse(readFileSync(join(root, 'tests/fixtures/example-c/account.json'), 'utf8'));
+  account.contracts.push({ id: 'C-400', kind: 'service', access: 'traditional', administrators: ['clara'], users: ['cathy'],
+    lines: [{ id: '1', va: 'A' }, { id: '2', va: 'A' }, { id: '3', va: 'B' }, { id: '4', va: null }] });
+  await page.setInputFiles('#file', { name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(account)) });
+  await page.waitForSelector('#contracts tr[data-contract="C-400"]');
+  await idle(page);
+  assert.equal(await page.textContent('#contracts tr[data-contract="C-400"] td:nth-child(4)'), '75% 3/4 lines');
+  assert.match(await page.textContent('#contracts tr[data-contract="C-400"] td:nth-child(6)'), /^No — 3 of 4 lines are assigned/);
+  await page.click('#select-all');
+  assert.equal(await page.textContent('#selected-count'), '1 selected', 'select-all picks only migratable contracts');
+  await page.check('#contracts tr[data-contract="C-400"] input[type=checkbox]');
+  await page.click('#preview-button');
+  await page.waitForSelector('#rejected-table tr[data-contract="C-400"]');
+  assert.match(await page.textContent('#rejected-table tr[data-contract="C-400"]'), /NOT_FULLY_ASSIGNED.*3 of 4 lines/);
+  assert.deepEqual(await afterGrants(page, 'cathy'), ['serviceUser@A', 'serviceUser@B']);
+  await page.screenshot({ path: join(shots, 'rejected-contract.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('names carrying HTML and script are shown as text and run nothing', async () => {
+  const { page, problems } = await open();
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const account = JSON.parse(readFileSync(join(root, 'tests/fixtures/example-c/account.json'), 'utf8'));
+  account.name = `Evil ${payload}`;
+  account.virtualAccounts[0].name = `VA ${payload}`;
+  account.users[1].name = `Chris ${payload}`;
+  account.users[4].id = `cathy"><b>bold</b>`;
+  account.contracts[0].users[2] = account.users[4].id;
+  await page.setInputFiles('#file', { name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(account)) });
+  await page.waitForSelector('#choices:not([hidden])');
+  await idle(page);
+  await page.click('#select-all');
+  await page.click('#preview-button');
+  await page.waitForSelector('#users tbody tr');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.$$eval('img, b, script:not([src])', (n) => n.length), 0, 'no element came from data');
+  assert.match(await page.textContent('#account'), /Evil <img src=x onerror="window.__pwned=1"><script>/);
+  assert.match(await page.textContent('#users'), /Chris <img src=x/);
+  assert.match(await page.textContent('#users'), /cathy"><b>bold<\/b>/);
+  assert.match(await page.textContent('#users'), /VA <img src=x/);
+  await page.screenshot({ path: join(shots, 'html-payloads.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a bad file shows the engine error and the page keeps working', async () => {
+  const { page, problems } = await open();
+  await page.setInputFiles('#file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "SA",') });
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error'), /^INVALID_JSON: not valid JSON/);
+  const account = JSON.parse(readFileSync(join(root, 'tests/fixtures/example-c/account.json'), 'utf8'));
+  account.contracts[0].lines[1].va = 'Z';
+  await page.setInputFiles('#file', { name: 'dangling.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(account)) });
+  await page.waitForFunction(() => document.querySelector('#error').textContent.startsWith('UNKNOWN_REFERENCE'));
+  assert.match(await page.textContent('#error'), /^UNKNOWN_REFERENCE at \/contracts\/0\/lines\/1\/va: virtual account "Z" is not in virtualAccounts/);
+  await page.screenshot({ path: join(shots, 'bad-file.png'), fullPage: true });
+  await loadExample(page, 'a');
+  assert.equal(await page.isHidden('#error'), true);
+  await page.click('#select-all');
+  await page.click('#preview-button');
+  await page.waitForSelector('#users tr[data-user="alex"]');
+  assert.deepEqual(await afterGrants(page, 'alex'), ['serviceUser@A']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the large account previews while the main thread stays responsive', async () => {
+  const { page, problems } = await open();
+  // A heartbeat on the main thread: if the page froze while the engine works, it would not tick.
+  await page.evaluate(() => {
+    window.__ticks = 0;
+    setInterval(() => { window.__ticks += 1; }, 50);
+  });
+  await page.selectOption('#example', 'large');
+  await page.waitForSelector('#status:not([hidden])');
+  const before = await page.evaluate(() => window.__ticks);
+  await page.waitForFunction(() => window.__ticks > 0 && !document.querySelector('#status').hidden);
+  await page.waitForSelector('#choices:not([hidden])', { timeout: 120_000 });
+  await idle(page);
+  assert.equal(await page.textContent('#contracts-pager'), 'PreviousPage 1 of 40 (2,000 contracts)Next');
+  await page.click('#select-all');
+  await page.click('#preview-button');
+  await page.waitForSelector('#status:not([hidden])');
+  const atStart = await page.evaluate(() => window.__ticks);
+  // While the worker computes, the page answers: typing into the search box lands at once.
+  await page.fill('#user-search', 'User 1');
+  assert.equal(await page.inputValue('#user-search'), 'User 1');
+  assert.equal(await page.isVisible('#status'), true, 'still working: the interaction happened during the preview');
+  await page.waitForSelector('#result:not([hidden]) #users tbody tr', { timeout: 300_000 });
+  const atEnd = await page.evaluate(() => window.__ticks);
+  assert.ok(atEnd - atStart > 3, `the main thread kept running during the preview (${atEnd - atStart} ticks)`);
+  assert.ok(atStart > before);
+  assert.match(await page.textContent('#summary'), /of 20000 users change roles/);
+  assert.match(await page.textContent('#users-pager'), /users\)/);
+  await page.screenshot({ path: join(shots, 'large-account.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
