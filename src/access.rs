@@ -125,6 +125,16 @@ pub fn line_actions(grants: &[GrantKey], va: Option<usize>, traditional: bool) -
     }
 }
 
+/// Id → entry pairs, written as a JSON object in their order.
+#[derive(Debug)]
+pub struct Pairs<'a>(pub Vec<(&'a str, Entry)>);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        AsMap(&self.0).serialize(s)
+    }
+}
+
 struct AsMap<'s, 'a>(&'s [(&'a str, Entry)]);
 
 impl Serialize for AsMap<'_, '_> {

@@ -39,6 +39,8 @@ pub struct ContractInfo {
     pub line_vas: Vec<Option<usize>>,
     /// The distinct VAs holding at least one line, in account order.
     pub vas: Vec<usize>,
+    /// Line id -> position.
+    pub line_ids: HashMap<String, usize>,
 }
 
 impl ContractInfo {
@@ -61,6 +63,7 @@ pub struct Account {
     pub(crate) contracts: Vec<ContractInfo>,
     /// For each user, the contracts they are a contract user of, in account order.
     pub(crate) user_contracts: Vec<Vec<usize>>,
+    pub(crate) inventory: Inventory,
 }
 
 /// Maps ids to positions, failing on the first repeated id.
@@ -241,7 +244,7 @@ impl Account {
                     "a contract with traditional access has not been migrated, so it has no migratedOn date",
                 ));
             }
-            index_ids(
+            let line_ids = index_ids(
                 contract.lines.iter().map(|l| l.id.as_str()),
                 |i| format!("{base}/lines/{i}/id"),
                 "line",
@@ -276,10 +279,11 @@ impl Account {
                 administrators,
                 line_vas,
                 vas,
+                line_ids,
             });
         }
 
-        validate_inventory(s, &va_ref, &contract_ids, &user_ids)?;
+        let inventory = validate_inventory(s, &va_ref, &contract_ids, &user_ids)?;
 
         Ok(Account {
             va_ids,
@@ -288,6 +292,7 @@ impl Account {
             grants,
             contracts,
             user_contracts,
+            inventory,
             snapshot,
         })
     }
@@ -300,13 +305,39 @@ impl Account {
 /// Resolves an optional VA id found at a path to the VA's position.
 type VaResolver<'m> = dyn Fn(&Opt<String>, &str) -> Result<Option<usize>> + 'm;
 
-/// Licenses, devices, orders and order shares: unique ids and references that resolve.
+/// Licenses, devices, orders and order shares with ids resolved, for role resolution.
+#[derive(Debug, Clone, Default)]
+pub struct Inventory {
+    /// License id -> its VA.
+    pub licenses: HashMap<String, Option<usize>>,
+    /// Device id -> its VA and the contract covering it.
+    pub devices: HashMap<String, (Option<usize>, Option<usize>)>,
+    /// Order id -> position.
+    pub orders: HashMap<String, usize>,
+    /// Per order: line id -> position, and each line's VA.
+    pub order_lines: Vec<(HashMap<String, usize>, Vec<Option<usize>>)>,
+    pub shares: Vec<Share>,
+}
+
+/// An order share: the order, the shared lines (`None`: the whole order) and the recipient.
+#[derive(Debug, Clone)]
+pub struct Share {
+    pub order: usize,
+    pub lines: Option<Vec<usize>>,
+    pub user: Option<usize>,
+    /// Lower-cased, compared with users' e-mail addresses lower-cased.
+    pub email: Option<String>,
+}
+
+/// Validates licenses, devices, orders and order shares (unique ids, references that
+/// resolve) and indexes them.
 fn validate_inventory(
     s: &Snapshot,
     va_ref: &VaResolver,
     contract_ids: &HashMap<String, usize>,
     user_ids: &HashMap<String, usize>,
-) -> Result<()> {
+) -> Result<Inventory> {
+    let mut inv = Inventory::default();
     let licenses = s.licenses.as_deref().unwrap_or_default();
     index_ids(
         licenses.iter().map(|l| l.id.as_str()),
@@ -314,7 +345,8 @@ fn validate_inventory(
         "license",
     )?;
     for (i, license) in licenses.iter().enumerate() {
-        va_ref(&license.va, &format!("/licenses/{i}/va"))?;
+        let va = va_ref(&license.va, &format!("/licenses/{i}/va"))?;
+        inv.licenses.insert(license.id.clone(), va);
     }
     let devices = s.devices.as_deref().unwrap_or_default();
     index_ids(
@@ -323,58 +355,81 @@ fn validate_inventory(
         "device",
     )?;
     for (i, device) in devices.iter().enumerate() {
-        va_ref(&device.va, &format!("/devices/{i}/va"))?;
-        if let Some(contract) = device.contract.get() {
-            lookup(
-                contract_ids,
-                contract,
-                &format!("/devices/{i}/contract"),
-                "contract",
-                "contracts",
-            )?;
-        }
+        let va = va_ref(&device.va, &format!("/devices/{i}/va"))?;
+        let contract = device
+            .contract
+            .get()
+            .map(|c| {
+                lookup(
+                    contract_ids,
+                    c,
+                    &format!("/devices/{i}/contract"),
+                    "contract",
+                    "contracts",
+                )
+            })
+            .transpose()?;
+        inv.devices.insert(device.id.clone(), (va, contract));
     }
     let orders = s.orders.as_deref().unwrap_or_default();
-    let order_ids = index_ids(
+    inv.orders = index_ids(
         orders.iter().map(|o| o.id.as_str()),
         |i| format!("/orders/{i}/id"),
         "order",
     )?;
-    let mut order_lines = Vec::with_capacity(orders.len());
     for (o, order) in orders.iter().enumerate() {
-        let lines = index_ids(
+        let ids = index_ids(
             order.lines.iter().map(|l| l.id.as_str()),
             |i| format!("/orders/{o}/lines/{i}/id"),
             "order line",
         )?;
-        for (l, line) in order.lines.iter().enumerate() {
-            va_ref(&line.va, &format!("/orders/{o}/lines/{l}/va"))?;
-        }
-        order_lines.push(lines);
+        let vas = order
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(l, line)| va_ref(&line.va, &format!("/orders/{o}/lines/{l}/va")))
+            .collect::<Result<Vec<_>>>()?;
+        inv.order_lines.push((ids, vas));
     }
     for (i, share) in s.order_shares.iter().flatten().enumerate() {
         let base = format!("/orderShares/{i}");
-        let o = lookup(
-            &order_ids,
+        let order = lookup(
+            &inv.orders,
             &share.order,
             &format!("{base}/order"),
             "order",
             "orders",
         )?;
-        if let (Some(lines), Some(known)) = (&share.lines, order_lines.get(o)) {
-            for (l, line) in lines.iter().enumerate() {
-                lookup(
-                    known,
-                    line,
-                    &pointer_push(&format!("{base}/lines"), &l.to_string()),
-                    "line",
-                    "that order's lines",
-                )?;
-            }
-        }
-        if let Some(user) = share.user.get() {
-            lookup(user_ids, user, &format!("{base}/user"), "user", "users")?;
-        }
+        let known = inv.order_lines.get(order).map(|(ids, _)| ids);
+        let lines = match (&share.lines, known) {
+            (Some(lines), Some(known)) => Some(
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(l, line)| {
+                        lookup(
+                            known,
+                            line,
+                            &pointer_push(&format!("{base}/lines"), &l.to_string()),
+                            "line",
+                            "that order's lines",
+                        )
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+            _ => None,
+        };
+        let user = share
+            .user
+            .get()
+            .map(|u| lookup(user_ids, u, &format!("{base}/user"), "user", "users"))
+            .transpose()?;
+        inv.shares.push(Share {
+            order,
+            lines,
+            user,
+            email: share.email.get().map(|e| e.to_lowercase()),
+        });
     }
-    Ok(())
+    Ok(inv)
 }

@@ -92,6 +92,18 @@ pub struct ActionSet(u16);
 
 impl ActionSet {
     pub const EMPTY: ActionSet = ActionSet(0);
+    pub const ALL: ActionSet = ActionSet((1 << 12) - 1);
+
+    /// `of` for constants.
+    pub const fn of_const(actions: &[Action]) -> ActionSet {
+        let mut bits = 0;
+        let mut rest = actions;
+        while let [a, tail @ ..] = rest {
+            bits |= 1 << (*a as u16);
+            rest = tail;
+        }
+        ActionSet(bits)
+    }
 
     pub fn of(actions: &[Action]) -> ActionSet {
         ActionSet(actions.iter().fold(0, |acc, a| acc | a.bit()))

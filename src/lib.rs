@@ -16,6 +16,7 @@ pub mod model;
 pub mod overview;
 pub mod preview;
 pub mod request;
+pub mod resolve;
 pub mod txid;
 pub mod wasm;
 

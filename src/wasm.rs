@@ -64,11 +64,7 @@ fn today_utc() -> String {
 /// Reads a request, filling in today's UTC date when `on` is left out or null.
 fn request_from_js(request: JsValue) -> Result<MigrationRequest, JsValue> {
     let mut value = from_js(request, "migration request")?;
-    if let Value::Object(map) = &mut value {
-        if map.get("on").is_none_or(Value::is_null) {
-            map.insert("on".into(), Value::String(today_utc()));
-        }
-    }
+    fill_date(&mut value, &today_utc());
     MigrationRequest::from_value(&value).map_err(js_error)
 }
 
@@ -127,5 +123,76 @@ impl JsAccount {
     pub fn apply_migration(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let request = request_from_js(request)?;
         to_js(&self.inner.apply(&request).map_err(js_error)?)
+    }
+
+    /// Everything the user can do on `on` (default: today, UTC).
+    pub fn access(&self, user: &str, on: Option<String>) -> Result<JsValue, JsValue> {
+        let u = self.inner.user_arg(user, "/user").map_err(js_error)?;
+        let on = crate::json_read::date_value(&Value::String(on.unwrap_or_else(today_utc)), "/on")
+            .map_err(js_error)?;
+        to_js(&self.inner.user_access(u, on))
+    }
+
+    pub fn can(
+        &self,
+        user: &str,
+        action: &str,
+        resource: JsValue,
+        on: Option<String>,
+    ) -> Result<bool, JsValue> {
+        let q = self.question(user, action, resource, on)?;
+        Ok(self.inner.decide(&q))
+    }
+
+    /// The answer with every reason that grants it, or why not.
+    pub fn explain(
+        &self,
+        user: &str,
+        action: &str,
+        resource: JsValue,
+        on: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let q = self.question(user, action, resource, on)?;
+        to_js(&self.inner.explain(&q))
+    }
+
+    /// Many `{ user, action, resource, on? }` questions in one call: an array of booleans.
+    #[wasm_bindgen(js_name = canMany)]
+    pub fn can_many(&self, questions: JsValue, on: Option<String>) -> Result<JsValue, JsValue> {
+        let mut value = from_js(questions, "list of questions")?;
+        let today = on.unwrap_or_else(today_utc);
+        if let Value::Array(items) = &mut value {
+            for item in items {
+                fill_date(item, &today);
+            }
+        }
+        to_js(&self.inner.can_many(&value).map_err(js_error)?)
+    }
+}
+
+impl JsAccount {
+    fn question(
+        &self,
+        user: &str,
+        action: &str,
+        resource: JsValue,
+        on: Option<String>,
+    ) -> Result<crate::resolve::Question, JsValue> {
+        let value = serde_json::json!({
+            "user": user,
+            "action": action,
+            "resource": from_js(resource, "resource")?,
+            "on": on.unwrap_or_else(today_utc),
+        });
+        self.inner.question(&value, "").map_err(js_error)
+    }
+}
+
+/// Sets `on` to `today` in a request or question object that leaves it out or null.
+fn fill_date(value: &mut Value, today: &str) {
+    if let Value::Object(map) = value {
+        if map.get("on").is_none_or(Value::is_null) {
+            map.insert("on".into(), Value::String(today.to_owned()));
+        }
     }
 }

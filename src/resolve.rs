@@ -1,0 +1,624 @@
+//! Role resolution (SPEC §6): can user U do action X on resource R on date D, and why.
+//! Sources of access: SA and VA grants, traditional contract access (inside a grace period
+//! too), order-based access (order shares) and the same-organisation rule for
+//! administrator contacts.
+
+use crate::access::{traditional_active, Entry, Moment};
+use crate::account::{Account, GrantKey};
+use crate::catalog::{Action, ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::json_read::{as_array, date_value, Fields, Opt};
+use crate::migration::GRACE_DAYS;
+use crate::preview::{grant_out, GrantOut};
+use serde::Serialize;
+use serde_json::Value;
+
+/// What order-based access gives on what was shared ("User View").
+pub const ORDER_SHARE: ActionSet = ActionSet::of_const(&[
+    Action::ViewAll,
+    Action::DownloadSoftware,
+    Action::UseLicense,
+]);
+
+/// A resource with its ids resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    Account,
+    Va(usize),
+    ContractLine {
+        contract: usize,
+        va: Option<usize>,
+    },
+    License {
+        va: Option<usize>,
+    },
+    Device {
+        va: Option<usize>,
+        contract: Option<usize>,
+    },
+    Order {
+        order: usize,
+    },
+    OrderLine {
+        order: usize,
+        line: usize,
+        va: Option<usize>,
+    },
+}
+
+impl Resource {
+    fn noun(self) -> &'static str {
+        match self {
+            Resource::Account => "the Smart Account",
+            Resource::Va(_) => "a virtual account",
+            Resource::ContractLine { .. } => "a contract line",
+            Resource::License { .. } => "a license",
+            Resource::Device { .. } => "a device",
+            Resource::Order { .. } => "an order",
+            Resource::OrderLine { .. } => "an order line",
+        }
+    }
+
+    /// The actions that can be asked about on this kind of resource.
+    fn applicable(self) -> ActionSet {
+        match self {
+            Resource::Account => ActionSet::ALL,
+            Resource::Va(_) => VA_SCOPED,
+            _ => ENTITLEMENT,
+        }
+    }
+}
+
+/// One question: `{ "user", "action", "resource", "on" }`.
+#[derive(Debug, Clone, Copy)]
+pub struct Question {
+    pub user: usize,
+    pub action: Action,
+    pub resource: Resource,
+    pub on: Date,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(
+    tag = "source",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Reason<'a> {
+    /// A role grant at SA scope or at the resource's VA.
+    Grant { grant: GrantOut<'a> },
+    /// Traditional access through a contract the user is a contract user of.
+    Contract {
+        contract: &'a str,
+        grace_ends_on: Option<Date>,
+    },
+    /// Order-based access: the order, or some of its lines, shared with the user.
+    OrderShare {
+        order: &'a str,
+        lines: Option<Vec<&'a str>>,
+        recipient: &'static str,
+    },
+    /// Administrator contacts: the user holds a role here and belongs to the SA's org.
+    Organization { org: &'a str },
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Explanation<'a> {
+    pub allowed: bool,
+    pub user: &'a str,
+    pub action: Action,
+    pub on: Date,
+    pub reasons: Vec<Reason<'a>>,
+    /// When denied: why, and what would give the action.
+    pub denial: Option<String>,
+    /// When denied: the roles that give the action at the resource's scope.
+    pub needs: Vec<Role>,
+}
+
+fn invalid(path: String, message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::InvalidValue, path, message)
+}
+
+fn unknown(path: String, what: &str, id: &str) -> Error {
+    Error::new(
+        ErrorCode::UnknownReference,
+        path,
+        format!("{what} \"{id}\" is not in the account"),
+    )
+}
+
+impl Account {
+    pub fn user_arg(&self, id: &str, path: &str) -> Result<usize> {
+        self.user_index(id)
+            .ok_or_else(|| unknown(path.to_owned(), "user", id))
+    }
+
+    /// Reads a resource object (SPEC §6) found at `path`.
+    pub fn resource(&self, v: &Value, path: &str) -> Result<Resource> {
+        let f = Fields::new(v, path.to_owned())?;
+        const KINDS: [&str; 6] = ["account", "va", "contract", "license", "device", "order"];
+        f.reject_unknown(&[
+            "account", "va", "contract", "line", "license", "device", "order",
+        ])?;
+        let kinds: Vec<&str> = KINDS
+            .into_iter()
+            .filter(|k| f.opt_id(k).is_ok_and(|o| !o.is_absent()))
+            .collect();
+        let [kind] = kinds.as_slice() else {
+            return Err(invalid(
+                path.to_owned(),
+                format!("a resource names exactly one of: {}", KINDS.join(", ")),
+            ));
+        };
+        let id = f.id(kind)?;
+        let at = f.at(kind);
+        let line = f.opt_id("line")?;
+        if !matches!(*kind, "contract" | "order") && !line.is_absent() {
+            return Err(invalid(
+                f.at("line"),
+                format!("\"line\" goes with a contract or an order, not a {kind}"),
+            ));
+        }
+        let inv = &self.inventory;
+        Ok(match *kind {
+            "account" if id == self.snapshot.id => Resource::Account,
+            "account" => return Err(unknown(at, "account", &id)),
+            "va" => Resource::Va(
+                self.va_index(&id)
+                    .ok_or_else(|| unknown(at, "virtual account", &id))?,
+            ),
+            "contract" => {
+                let c = self
+                    .contract_index(&id)
+                    .ok_or_else(|| unknown(at, "contract", &id))?;
+                let Opt::Value(line_id) = line else {
+                    return Err(invalid(
+                        f.at("line"),
+                        "a contract resource names one of its lines: {\"contract\", \"line\"}",
+                    ));
+                };
+                let info = self.contracts.get(c);
+                let l = info.and_then(|i| i.line_ids.get(&line_id)).ok_or_else(|| {
+                    unknown(f.at("line"), &format!("line of contract {id}"), &line_id)
+                })?;
+                Resource::ContractLine {
+                    contract: c,
+                    va: info.and_then(|i| i.line_vas.get(*l).copied().flatten()),
+                }
+            }
+            "license" => Resource::License {
+                va: *inv
+                    .licenses
+                    .get(&id)
+                    .ok_or_else(|| unknown(at, "license", &id))?,
+            },
+            "device" => {
+                let (va, contract) = *inv
+                    .devices
+                    .get(&id)
+                    .ok_or_else(|| unknown(at, "device", &id))?;
+                Resource::Device { va, contract }
+            }
+            _ => {
+                let order = *inv
+                    .orders
+                    .get(&id)
+                    .ok_or_else(|| unknown(at, "order", &id))?;
+                match line {
+                    Opt::Value(line_id) => {
+                        let (ids, vas) = inv
+                            .order_lines
+                            .get(order)
+                            .ok_or_else(|| unknown(f.at("order"), "order", &id))?;
+                        let l = *ids.get(&line_id).ok_or_else(|| {
+                            unknown(f.at("line"), &format!("line of order {id}"), &line_id)
+                        })?;
+                        Resource::OrderLine {
+                            order,
+                            line: l,
+                            va: vas.get(l).copied().flatten(),
+                        }
+                    }
+                    _ => Resource::Order { order },
+                }
+            }
+        })
+    }
+
+    /// Reads `{ user, action, resource, on }` at `path`; `on` is required here (the JS layer
+    /// fills in today).
+    pub fn question(&self, v: &Value, path: &str) -> Result<Question> {
+        let f = Fields::new(v, path.to_owned())?;
+        f.reject_unknown(&["user", "action", "resource", "on"])?;
+        let action_id = f.id("action")?;
+        Ok(Question {
+            user: self.user_arg(&f.id("user")?, &f.at("user"))?,
+            action: Action::from_id(&action_id).ok_or_else(|| {
+                let ids: Vec<_> = Action::ALL.iter().map(|a| a.id()).collect();
+                Error::new(
+                    ErrorCode::UnknownAction,
+                    f.at("action"),
+                    format!(
+                        "\"{action_id}\" is not an action; actions are {}",
+                        ids.join(", ")
+                    ),
+                )
+            })?,
+            resource: self.resource(f.required("resource")?, &f.at("resource"))?,
+            on: date_value(f.required("on")?, &f.at("on"))?,
+        })
+    }
+
+    /// Answers many questions (an array of question objects) in one call.
+    pub fn can_many(&self, questions: &Value) -> Result<Vec<bool>> {
+        let list = as_array(questions, "")?;
+        list.iter()
+            .enumerate()
+            .map(|(i, q)| self.question(q, &format!("/{i}")).map(|q| self.decide(&q)))
+            .collect()
+    }
+
+    fn user_grants(&self, user: usize) -> &[GrantKey] {
+        self.grants.get(user).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    fn contract_active(&self, contract: usize, on: Date) -> Option<Option<Date>> {
+        let c = self.snapshot.contracts.get(contract)?;
+        let migrated = c.migrated_on.get().copied();
+        traditional_active(c.access, migrated, Moment::On(on))
+            .then(|| migrated.map(|d| d.add_days(GRACE_DAYS)))
+    }
+
+    /// Order shares whose recipient is the user (by id or e-mail).
+    fn shares_of(&self, user: usize) -> impl Iterator<Item = &crate::account::Share> {
+        let email = self
+            .snapshot
+            .users
+            .get(user)
+            .and_then(|u| u.email.get())
+            .map(|e| e.to_lowercase());
+        self.inventory
+            .shares
+            .iter()
+            .filter(move |s| s.user == Some(user) || (s.email.is_some() && s.email == email))
+    }
+
+    /// The grants that reach the resource (SA scope always; the resource's VA), and for a
+    /// whole order, VA grants whose VA holds every line of it.
+    fn reaches(&self, g: GrantKey, resource: Resource) -> bool {
+        match (g.va, resource) {
+            (None, _) => true,
+            (Some(_), Resource::Account) => false,
+            (Some(v), Resource::Va(va)) => v == va,
+            (Some(v), Resource::ContractLine { va, .. })
+            | (Some(v), Resource::License { va })
+            | (Some(v), Resource::Device { va, .. })
+            | (Some(v), Resource::OrderLine { va, .. }) => va == Some(v),
+            (Some(v), Resource::Order { order }) => self
+                .inventory
+                .order_lines
+                .get(order)
+                .is_some_and(|(_, vas)| !vas.is_empty() && vas.iter().all(|l| *l == Some(v))),
+        }
+    }
+
+    pub fn decide(&self, q: &Question) -> bool {
+        self.explain(q).allowed
+    }
+
+    pub fn explain(&self, q: &Question) -> Explanation<'_> {
+        let user = self.user_id(q.user);
+        let mut reasons = Vec::new();
+        let mut denial = None;
+        let r = q.resource;
+        if !r.applicable().contains(q.action) {
+            denial = Some(format!(
+                "{} is not an action on {}",
+                q.action.id(),
+                r.noun()
+            ));
+        } else if q.action == Action::ViewAdminContacts {
+            let has_role = !self.user_grants(q.user).is_empty();
+            let org = self.snapshot.users.get(q.user).and_then(|u| u.org.get());
+            if has_role && org == Some(&self.snapshot.org) {
+                reasons.push(Reason::Organization {
+                    org: &self.snapshot.org,
+                });
+            } else {
+                denial = Some(if has_role {
+                    format!(
+                        "administrator contacts are shown only to users of {}; {user} is from {}",
+                        self.snapshot.org,
+                        org.map_or("no organisation", String::as_str)
+                    )
+                } else {
+                    format!("{user} holds no role in this Smart Account")
+                });
+            }
+        } else {
+            self.grant_reasons(q, &mut reasons);
+            self.contract_reasons(q, &mut reasons);
+            self.share_reasons(q, &mut reasons);
+            if let (Resource::Device { contract: None, .. }, Action::PerformRma) = (r, q.action) {
+                reasons.clear();
+                denial = Some("the device is not covered by a contract, and an uncovered device cannot be replaced".into());
+            }
+        }
+        let allowed = !reasons.is_empty();
+        let needs = if allowed {
+            Vec::new()
+        } else {
+            self.roles_giving(q)
+        };
+        if !allowed && denial.is_none() {
+            denial = Some(self.what_is_missing(q, &needs));
+        }
+        Explanation {
+            allowed,
+            user,
+            action: q.action,
+            on: q.on,
+            reasons,
+            denial,
+            needs,
+        }
+    }
+
+    fn grant_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+        for &g in self.user_grants(q.user) {
+            if self.reaches(g, q.resource)
+                && g.actions()
+                    .intersect(q.resource.applicable())
+                    .contains(q.action)
+            {
+                reasons.push(Reason::Grant {
+                    grant: grant_out(self, g),
+                });
+            }
+        }
+    }
+
+    fn contract_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+        let contract = match q.resource {
+            Resource::ContractLine { contract, .. } => contract,
+            Resource::Device {
+                contract: Some(contract),
+                ..
+            } => contract,
+            _ => return,
+        };
+        let is_user = self
+            .contracts
+            .get(contract)
+            .is_some_and(|c| c.users.contains(&q.user));
+        if is_user && TRADITIONAL.contains(q.action) {
+            if let Some(grace_ends_on) = self.contract_active(contract, q.on) {
+                reasons.push(Reason::Contract {
+                    contract: self.contract_id(contract),
+                    grace_ends_on,
+                });
+            }
+        }
+    }
+
+    fn share_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+        let (order, line) = match q.resource {
+            Resource::Order { order } => (order, None),
+            Resource::OrderLine { order, line, .. } => (order, Some(line)),
+            _ => return,
+        };
+        if !ORDER_SHARE.contains(q.action) {
+            return;
+        }
+        let orders = self.snapshot.orders.as_deref().unwrap_or_default();
+        let Some(data) = orders.get(order) else {
+            return;
+        };
+        for share in self.shares_of(q.user).filter(|s| s.order == order) {
+            let covers = match (&share.lines, line) {
+                (None, _) => true,
+                (Some(lines), Some(l)) => lines.contains(&l),
+                (Some(_), None) => false,
+            };
+            if covers {
+                reasons.push(Reason::OrderShare {
+                    order: &data.id,
+                    lines: share.lines.as_ref().map(|ls| {
+                        ls.iter()
+                            .filter_map(|&l| data.lines.get(l))
+                            .map(|l| l.id.as_str())
+                            .collect()
+                    }),
+                    recipient: if share.user.is_some() {
+                        "user"
+                    } else {
+                        "email"
+                    },
+                });
+            }
+        }
+    }
+
+    /// Roles that give the action at the resource's scope (SA, or the resource's VA).
+    fn roles_giving(&self, q: &Question) -> Vec<Role> {
+        let scope = match q.resource {
+            Resource::Account => ScopeKind::Sa,
+            _ => ScopeKind::Va,
+        };
+        if q.action == Action::ViewAdminContacts || !q.resource.applicable().contains(q.action) {
+            return Vec::new();
+        }
+        Role::ALL
+            .into_iter()
+            .filter(|r| r.allowed_at(scope) && r.actions(scope).contains(q.action))
+            .collect()
+    }
+
+    fn what_is_missing(&self, q: &Question, needs: &[Role]) -> String {
+        let va = match q.resource {
+            Resource::Va(v) => Some(v),
+            Resource::ContractLine { va, .. }
+            | Resource::License { va }
+            | Resource::Device { va, .. }
+            | Resource::OrderLine { va, .. } => va,
+            _ => None,
+        };
+        let scope = match (q.resource, va) {
+            (Resource::Account, _) => "at SA scope".to_owned(),
+            (_, Some(v)) => format!("at SA scope or at VA {}", self.va_label(v)),
+            (Resource::Order { .. }, None) => {
+                "at SA scope (or at the VA holding every line of the order)".to_owned()
+            }
+            (_, None) => "at SA scope (the item is not assigned to a virtual account)".to_owned(),
+        };
+        let roles: Vec<&str> = needs.iter().map(|r| r.display()).collect();
+        let mut text = format!(
+            "{} has no role that allows {} {scope}; roles that do: {}",
+            self.user_label(q.user),
+            q.action.display(),
+            roles.join(", ")
+        );
+        let contract = match q.resource {
+            Resource::ContractLine { contract, .. }
+            | Resource::Device {
+                contract: Some(contract),
+                ..
+            } => Some(contract),
+            _ => None,
+        };
+        if let Some(c) = contract.filter(|_| TRADITIONAL.contains(q.action)) {
+            let is_user = self
+                .contracts
+                .get(c)
+                .is_some_and(|i| i.users.contains(&q.user));
+            let ended = self
+                .snapshot
+                .contracts
+                .get(c)
+                .and_then(|d| d.migrated_on.get())
+                .map(|d| d.add_days(GRACE_DAYS));
+            text.push_str(&match (is_user, ended) {
+                (true, Some(end)) => format!(
+                    "; traditional access to contract {} ended on {end}",
+                    self.contract_id(c)
+                ),
+                (true, None) => format!(
+                    "; contract {} has Smart Access, so traditional access no longer applies",
+                    self.contract_id(c)
+                ),
+                (false, _) => format!(
+                    "; or support access to contract {} (as one of its contract users)",
+                    self.contract_id(c)
+                ),
+            });
+        }
+        if matches!(
+            q.resource,
+            Resource::Order { .. } | Resource::OrderLine { .. }
+        ) && ORDER_SHARE.contains(q.action)
+        {
+            text.push_str("; or the order (or that line) shared with them");
+        }
+        text
+    }
+
+    /// Everything the user can do on `on`: per SA, VA and unassigned item, contracts reached
+    /// by traditional access, order shares, and whether they see administrator contacts.
+    pub fn user_access(&self, user: usize, on: Date) -> UserAccess<'_> {
+        let grants = self.user_grants(user);
+        let sa_grants: Vec<GrantKey> = grants.iter().copied().filter(|g| g.va.is_none()).collect();
+        let sa = sa_grants
+            .iter()
+            .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()));
+        let vas = (0..self.va_count())
+            .filter_map(|v| {
+                let set = grants
+                    .iter()
+                    .filter(|g| g.va == Some(v))
+                    .fold(sa, |acc, g| acc.union(g.actions()))
+                    .intersect(VA_SCOPED);
+                (!set.is_empty()).then(|| (self.va_id(v), entry(set, ScopeKind::Va)))
+            })
+            .collect();
+        let unassigned = sa.intersect(ENTITLEMENT);
+        let contracts = self
+            .user_contracts
+            .get(user)
+            .into_iter()
+            .flatten()
+            .filter_map(|&c| {
+                self.contract_active(c, on)
+                    .map(|grace_ends_on| ContractAccess {
+                        contract: self.contract_id(c),
+                        actions: TRADITIONAL,
+                        grace_ends_on,
+                    })
+            })
+            .collect();
+        let orders = self.snapshot.orders.as_deref().unwrap_or_default();
+        let shares = self
+            .shares_of(user)
+            .filter_map(|s| {
+                let data = orders.get(s.order)?;
+                Some(ShareAccess {
+                    order: &data.id,
+                    lines: s.lines.as_ref().map(|ls| {
+                        ls.iter()
+                            .filter_map(|&l| data.lines.get(l))
+                            .map(|l| l.id.as_str())
+                            .collect()
+                    }),
+                    actions: ORDER_SHARE,
+                })
+            })
+            .collect();
+        let org = self.snapshot.users.get(user).and_then(|u| u.org.get());
+        UserAccess {
+            user: self.user_id(user),
+            on,
+            sa: (!sa_grants.is_empty()).then(|| entry(sa, ScopeKind::Sa)),
+            vas: crate::access::Pairs(vas),
+            unassigned: (!unassigned.is_empty()).then(|| entry(unassigned, ScopeKind::Va)),
+            contracts,
+            order_shares: shares,
+            view_admin_contacts: !grants.is_empty() && org == Some(&self.snapshot.org),
+        }
+    }
+}
+
+fn entry(actions: ActionSet, scope: ScopeKind) -> Entry {
+    Entry {
+        actions,
+        role: Role::for_actions(actions, scope),
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserAccess<'a> {
+    pub user: &'a str,
+    pub on: Date,
+    pub sa: Option<Entry>,
+    pub vas: crate::access::Pairs<'a>,
+    pub unassigned: Option<Entry>,
+    pub contracts: Vec<ContractAccess<'a>>,
+    pub order_shares: Vec<ShareAccess<'a>>,
+    pub view_admin_contacts: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractAccess<'a> {
+    pub contract: &'a str,
+    pub actions: ActionSet,
+    pub grace_ends_on: Option<Date>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ShareAccess<'a> {
+    pub order: &'a str,
+    pub lines: Option<Vec<&'a str>>,
+    pub actions: ActionSet,
+}

@@ -1,0 +1,403 @@
+//! Role resolution (SPEC §6): every source of access and every denial reason.
+// Tests fail loudly: unwrap, panic and indexing are how they report.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod common;
+use common::*;
+use serde_json::{json, Value};
+use smart_access::Account;
+
+fn account() -> Account {
+    Account::from_json_str(&fixture("resolution", "account.json")).unwrap()
+}
+
+fn explain(a: &Account, user: &str, action: &str, resource: Value, on: &str) -> Value {
+    let q = a
+        .question(
+            &json!({"user": user, "action": action, "resource": resource, "on": on}),
+            "",
+        )
+        .unwrap();
+    serde_json::to_value(a.explain(&q)).unwrap()
+}
+
+fn can(a: &Account, user: &str, action: &str, resource: Value, on: &str) -> bool {
+    let e = explain(a, user, action, resource, on);
+    assert_eq!(
+        e["allowed"].as_bool().unwrap(),
+        !e["reasons"].as_array().unwrap().is_empty()
+    );
+    e["allowed"].as_bool().unwrap()
+}
+
+const DURING: &str = "2026-11-30";
+const AFTER: &str = "2026-12-23";
+
+#[test]
+fn carl_keeps_traditional_access_to_the_contract_lines_in_b_only_during_grace() {
+    let a = account();
+    let line_b = json!({"contract": "C-300", "line": "2"});
+    let e = explain(&a, "carl", "performRma", line_b.clone(), DURING);
+    assert_eq!(e["allowed"], true);
+    assert_eq!(
+        e["reasons"],
+        json!([{"source": "contract", "contract": "C-300", "graceEndsOn": "2026-12-23"}])
+    );
+    let e = explain(&a, "carl", "performRma", line_b.clone(), AFTER);
+    assert_eq!(e["allowed"], false);
+    assert!(
+        e["denial"]
+            .as_str()
+            .unwrap()
+            .contains("traditional access to contract C-300 ended on 2026-12-23"),
+        "{e}"
+    );
+    assert!(!can(&a, "carl", "downloadSoftware", line_b, AFTER));
+    // On the lines in A, License User keeps everything but RMA after the grace period.
+    let line_a = json!({"contract": "C-300", "line": "1"});
+    assert!(can(&a, "carl", "downloadSoftware", line_a.clone(), AFTER));
+    assert!(can(&a, "carl", "performRma", line_a.clone(), DURING));
+    assert!(!can(&a, "carl", "performRma", line_a, AFTER));
+}
+
+#[test]
+fn sa_and_va_grants_and_unassigned_items() {
+    let a = account();
+    let e = explain(
+        &a,
+        "chris",
+        "useLicense",
+        json!({"license": "L-none"}),
+        AFTER,
+    );
+    assert_eq!(
+        e["reasons"],
+        json!([{"source": "grant", "grant": {"role": "fullUser"}}])
+    );
+    assert!(can(
+        &a,
+        "casper",
+        "useLicense",
+        json!({"license": "L-B"}),
+        AFTER
+    ));
+    assert!(!can(
+        &a,
+        "casper",
+        "useLicense",
+        json!({"license": "L-A"}),
+        AFTER
+    ));
+    let e = explain(
+        &a,
+        "casper",
+        "useLicense",
+        json!({"license": "L-none"}),
+        AFTER,
+    );
+    assert_eq!(
+        e["allowed"], false,
+        "unassigned items are reachable only through SA-scope grants"
+    );
+    assert!(e["denial"]
+        .as_str()
+        .unwrap()
+        .contains("not assigned to a virtual account"));
+    assert!(e["needs"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("licenseUser")));
+    // A VA resource: the VA's own grants; SA-level administration is not a VA action.
+    assert!(can(&a, "cathy", "performRma", json!({"va": "B"}), AFTER));
+    assert!(can(&a, "clara", "manageUsers", json!({"va": "A"}), AFTER));
+    let e = explain(&a, "clara", "migrateAccess", json!({"va": "A"}), AFTER);
+    assert_eq!(
+        e["denial"],
+        "migrateAccess is not an action on a virtual account"
+    );
+    assert!(can(
+        &a,
+        "clara",
+        "migrateAccess",
+        json!({"account": "SA-C"}),
+        AFTER
+    ));
+    assert!(!can(
+        &a,
+        "chris",
+        "manageUsers",
+        json!({"account": "SA-C"}),
+        AFTER
+    ));
+    assert!(!can(
+        &a,
+        "casper",
+        "manageUsers",
+        json!({"license": "L-B"}),
+        AFTER
+    ));
+    // A contract with traditional access: its users reach even unassigned lines.
+    assert!(can(
+        &a,
+        "olga",
+        "openCase",
+        json!({"contract": "C-301", "line": "1"}),
+        AFTER
+    ));
+    assert!(!can(
+        &a,
+        "olga",
+        "viewAll",
+        json!({"contract": "C-301", "line": "1"}),
+        AFTER
+    ));
+}
+
+#[test]
+fn devices_need_a_covering_contract_for_rma() {
+    let a = account();
+    assert!(can(
+        &a,
+        "cathy",
+        "performRma",
+        json!({"device": "D-covered"}),
+        AFTER
+    ));
+    let e = explain(
+        &a,
+        "chris",
+        "performRma",
+        json!({"device": "D-bare"}),
+        AFTER,
+    );
+    assert_eq!(
+        e["allowed"], false,
+        "whatever the role, an uncovered device cannot be replaced"
+    );
+    assert!(e["denial"]
+        .as_str()
+        .unwrap()
+        .contains("not covered by a contract"));
+    assert!(can(
+        &a,
+        "chris",
+        "openCase",
+        json!({"device": "D-bare"}),
+        AFTER
+    ));
+    // Carl reaches the covered device in B through the contract, during grace only.
+    assert!(can(
+        &a,
+        "carl",
+        "performRma",
+        json!({"device": "D-covered"}),
+        DURING
+    ));
+    assert!(!can(
+        &a,
+        "carl",
+        "performRma",
+        json!({"device": "D-covered"}),
+        AFTER
+    ));
+}
+
+#[test]
+fn admin_contacts_only_within_the_organisation() {
+    let a = account();
+    let account_ref = json!({"account": "SA-C"});
+    let e = explain(&a, "cathy", "viewAdminContacts", account_ref.clone(), AFTER);
+    assert_eq!(
+        e["reasons"],
+        json!([{"source": "organization", "org": "example-c.com"}])
+    );
+    let e = explain(&a, "pat", "viewAdminContacts", account_ref.clone(), AFTER);
+    assert_eq!(
+        e["allowed"], false,
+        "a partner with an SA role never sees admin contacts"
+    );
+    assert_eq!(
+        e["denial"],
+        "administrator contacts are shown only to users of example-c.com; pat is from partner.net"
+    );
+    assert!(
+        can(&a, "pat", "viewAll", json!({"license": "L-A"}), AFTER),
+        "the partner's role still works"
+    );
+    let e = explain(&a, "olga", "viewAdminContacts", account_ref, AFTER);
+    assert_eq!(e["denial"], "olga holds no role in this Smart Account");
+}
+
+#[test]
+fn order_shares_give_user_view_access() {
+    let a = account();
+    // Shared to Zed's e-mail (compared without case); Zed has no role at all.
+    let e = explain(&a, "zed", "viewAll", json!({"order": "O-1"}), AFTER);
+    assert_eq!(
+        e["reasons"],
+        json!([{"source": "orderShare", "order": "O-1", "lines": null, "recipient": "email"}])
+    );
+    assert!(can(
+        &a,
+        "zed",
+        "downloadSoftware",
+        json!({"order": "O-1", "line": "2"}),
+        AFTER
+    ));
+    assert!(can(&a, "zed", "useLicense", json!({"order": "O-1"}), AFTER));
+    let e = explain(&a, "zed", "performRma", json!({"order": "O-1"}), AFTER);
+    assert_eq!(e["allowed"], false);
+    assert!(!can(&a, "zed", "viewAll", json!({"order": "O-2"}), AFTER));
+    // A share of some lines: those lines only.
+    assert!(can(
+        &a,
+        "olga",
+        "viewAll",
+        json!({"order": "O-2", "line": "1"}),
+        AFTER
+    ));
+    assert!(!can(
+        &a,
+        "olga",
+        "viewAll",
+        json!({"order": "O-2", "line": "2"}),
+        AFTER
+    ));
+    assert!(!can(&a, "olga", "viewAll", json!({"order": "O-2"}), AFTER));
+    // Roles reach orders too: every line of O-1 is in B.
+    assert!(can(&a, "casper", "viewAll", json!({"order": "O-1"}), AFTER));
+    assert!(!can(&a, "carl", "viewAll", json!({"order": "O-2"}), AFTER));
+}
+
+#[test]
+fn access_lists_every_source() {
+    let a = account();
+    let carl = serde_json::to_value(a.user_access(
+        a.user_index("carl").unwrap(),
+        smart_access::date::Date::parse(DURING).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(carl["sa"], Value::Null);
+    assert_eq!(carl["vas"]["A"]["role"], "licenseUser");
+    assert_eq!(
+        carl["contracts"],
+        json!([{"contract": "C-300", "actions": ["downloadSoftware", "openCase", "orderUpgrade", "performRma"], "graceEndsOn": "2026-12-23"}])
+    );
+    assert_eq!(carl["viewAdminContacts"], true);
+    let after = serde_json::to_value(a.user_access(
+        a.user_index("carl").unwrap(),
+        smart_access::date::Date::parse(AFTER).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(after["contracts"], json!([]));
+    let chris = serde_json::to_value(a.user_access(
+        a.user_index("chris").unwrap(),
+        smart_access::date::Date::parse(AFTER).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(chris["sa"]["role"], "fullUser");
+    assert_eq!(chris["unassigned"]["role"], "fullUser");
+    assert_eq!(chris["vas"].as_object().unwrap().len(), 2);
+    let zed = serde_json::to_value(a.user_access(
+        a.user_index("zed").unwrap(),
+        smart_access::date::Date::parse(AFTER).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(
+        zed["orderShares"],
+        json!([{"order": "O-1", "lines": null, "actions": ["downloadSoftware", "viewAll", "useLicense"]}])
+    );
+    assert_eq!(zed["viewAdminContacts"], false);
+}
+
+#[test]
+fn batch_answers_many_and_errors_point_into_the_question() {
+    let a = account();
+    let answers = a
+        .can_many(&json!([
+            {"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": DURING},
+            {"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": AFTER},
+            {"user": "zed", "action": "viewAll", "resource": {"order": "O-1"}, "on": AFTER}
+        ]))
+        .unwrap();
+    assert_eq!(answers, [true, false, true]);
+    let e = a
+        .can_many(&json!([{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": AFTER}, {"user": "carl", "action": "fly", "resource": {"va": "A"}, "on": AFTER}]))
+        .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("UNKNOWN_ACTION", "/1/action")
+    );
+    let err = |q: Value| {
+        let e = a.question(&q, "").unwrap_err();
+        (e.code.as_str().to_owned(), e.path)
+    };
+    let q = |user: &str, action: &str, resource: Value, on: &str| json!({"user": user, "action": action, "resource": resource, "on": on});
+    assert_eq!(
+        err(q("nobody", "viewAll", json!({"va": "A"}), AFTER)),
+        ("UNKNOWN_REFERENCE".into(), "/user".into())
+    );
+    assert_eq!(
+        err(q("carl", "viewAll", json!({"license": "L-9"}), AFTER)),
+        ("UNKNOWN_REFERENCE".into(), "/resource/license".into())
+    );
+    assert_eq!(
+        err(q(
+            "carl",
+            "viewAll",
+            json!({"contract": "C-300", "line": "9"}),
+            AFTER
+        )),
+        ("UNKNOWN_REFERENCE".into(), "/resource/line".into())
+    );
+    assert_eq!(
+        err(q("carl", "viewAll", json!({"contract": "C-300"}), AFTER)),
+        ("INVALID_VALUE".into(), "/resource/line".into())
+    );
+    assert_eq!(
+        err(q(
+            "carl",
+            "viewAll",
+            json!({"va": "A", "license": "L-A"}),
+            AFTER
+        )),
+        ("INVALID_VALUE".into(), "/resource".into())
+    );
+    assert_eq!(
+        err(q("carl", "viewAll", json!({"account": "SA-X"}), AFTER)),
+        ("UNKNOWN_REFERENCE".into(), "/resource/account".into())
+    );
+    assert_eq!(
+        err(q("carl", "viewAll", json!({"va": "A"}), "2026-02-30")),
+        ("INVALID_DATE".into(), "/on".into())
+    );
+}
+
+#[test]
+fn inventory_is_validated_on_load() {
+    let mut v: Value = json(&fixture("resolution", "account.json"));
+    v["devices"][1]["contract"] = json!("C-9");
+    let e = Account::from_value(&v).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("UNKNOWN_REFERENCE", "/devices/1/contract")
+    );
+    let mut v: Value = json(&fixture("resolution", "account.json"));
+    v["orderShares"][1]["lines"] = json!(["7"]);
+    let e = Account::from_value(&v).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("UNKNOWN_REFERENCE", "/orderShares/1/lines/0")
+    );
+    let mut v: Value = json(&fixture("resolution", "account.json"));
+    v["licenses"][1]["id"] = json!("L-A");
+    let e = Account::from_value(&v).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("DUPLICATE_ID", "/licenses/1/id")
+    );
+}
