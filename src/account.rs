@@ -315,9 +315,12 @@ pub struct Inventory {
     /// Order id -> position.
     pub orders: HashMap<String, usize>,
     /// Per order: line id -> position, and each line's VA.
-    pub order_lines: Vec<(HashMap<String, usize>, Vec<Option<usize>>)>,
+    pub order_lines: Vec<OrderLines>,
     pub shares: Vec<Share>,
 }
+
+/// One order's lines: line id -> position, and each line's VA.
+pub type OrderLines = (HashMap<String, usize>, Vec<Option<usize>>);
 
 /// An order share: the order, the shared lines (`None`: the whole order) and the recipient.
 #[derive(Debug, Clone)]
