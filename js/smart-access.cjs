@@ -8,6 +8,9 @@ const { Account } = require('../node.cjs');
 const USAGE = [
   'usage: smart-access preview ACCOUNT.json REQUEST.json',
   '       smart-access apply ACCOUNT.json REQUEST.json',
+  '       smart-access can ACCOUNT.json USER ACTION RESOURCE_JSON [DATE]',
+  '       smart-access explain ACCOUNT.json USER ACTION RESOURCE_JSON [DATE]',
+  '       smart-access access ACCOUNT.json USER [DATE]',
 ].join('\n');
 
 class CliError extends Error {
@@ -59,7 +62,21 @@ const commands = {
     return inFile(request, () => loaded.applyMigration(loadJson(request)));
   },
 };
-const arity = { preview: 2, apply: 2 };
+function resourceArg(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError('INVALID_JSON', '', `RESOURCE_JSON is not valid JSON: ${e.message}`);
+  }
+}
+commands.can = ([account, user, action, resource, date]) =>
+  inFile(account, () => loadAccount(account).can(user, action, resourceArg(resource), date));
+commands.explain = ([account, user, action, resource, date]) =>
+  inFile(account, () => loadAccount(account).explain(user, action, resourceArg(resource), date));
+commands.access = ([account, user, date]) => inFile(account, () => loadAccount(account).access(user, date));
+
+/** How many arguments each command takes: [at least, at most]. */
+const arity = { preview: [2, 2], apply: [2, 2], can: [4, 5], explain: [4, 5], access: [2, 3] };
 
 function main(argv) {
   const [name, ...args] = argv;
@@ -68,7 +85,7 @@ function main(argv) {
     return 0;
   }
   try {
-    if (!Object.hasOwn(commands, name) || args.length !== arity[name]) {
+    if (!Object.hasOwn(commands, name) || args.length < arity[name][0] || args.length > arity[name][1]) {
       throw new CliError('USAGE', '', USAGE);
     }
     process.stdout.write(JSON.stringify(commands[name](args), null, 2) + '\n');

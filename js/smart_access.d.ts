@@ -258,6 +258,57 @@ export interface Overview {
   contracts: ContractStatus[];
 }
 
+// ---- role resolution ----
+
+/** What a question is about (SPEC §6). */
+export type Resource =
+  | { account: string }
+  | { va: string }
+  | { contract: string; line: string }
+  | { license: string }
+  | { device: string }
+  | { order: string; line?: string };
+
+export type Reason =
+  | { source: 'grant'; grant: GrantRef }
+  | { source: 'contract'; contract: string; graceEndsOn: IsoDate | null }
+  | { source: 'orderShare'; order: string; lines: string[] | null; recipient: 'user' | 'email' }
+  | { source: 'organization'; org: string };
+
+export interface Explanation {
+  allowed: boolean;
+  user: string;
+  action: ActionId;
+  on: IsoDate;
+  /** Every source that gives the action; empty when denied. */
+  reasons: Reason[];
+  /** When denied: why, and what would give the action. */
+  denial: string | null;
+  /** When denied: the roles that give the action at the resource's scope. */
+  needs: RoleId[];
+}
+
+export interface UserAccess {
+  user: string;
+  on: IsoDate;
+  sa: AccessEntry | null;
+  /** Every VA where the user can do something (SA grants included). */
+  vas: Record<string, AccessEntry>;
+  /** Items assigned to no VA: SA grants only. */
+  unassigned: AccessEntry | null;
+  contracts: { contract: string; actions: EntitlementActionId[]; graceEndsOn: IsoDate | null }[];
+  orderShares: { order: string; lines: string[] | null; actions: EntitlementActionId[] }[];
+  viewAdminContacts: boolean;
+}
+
+export interface Question {
+  user: string;
+  action: ActionId;
+  resource: Resource;
+  /** Defaults to the `on` given to canMany, else today (UTC). */
+  on?: IsoDate;
+}
+
 // ---- errors ----
 
 export type ErrorCode =
@@ -284,6 +335,13 @@ export class Account {
   overview(actor?: string | null, on?: IsoDate | null): Overview;
   previewMigration(request: MigrationRequest): MigrationPreview;
   applyMigration(request: MigrationRequest): AppliedMigration;
+  /** Everything the user can do on `on` (default: today, UTC). */
+  access(userId: string, on?: IsoDate | null): UserAccess;
+  can(userId: string, action: ActionId, resource: Resource, on?: IsoDate | null): boolean;
+  /** The answer with every reason that grants it, or why not. */
+  explain(userId: string, action: ActionId, resource: Resource, on?: IsoDate | null): Explanation;
+  /** Many questions in one call (one boundary crossing for a whole table of rows). */
+  canMany(questions: Question[], on?: IsoDate | null): boolean[];
   /** Releases the WebAssembly memory now rather than when garbage-collected. */
   free(): void;
   [Symbol.dispose](): void;

@@ -35,3 +35,14 @@ for (const event of applied.events) {
 const back: AccountSnapshot = applied.account;
 console.log(back.smartAccessMigratedOn, applied.transactionId, account.toJSON().id);
 account.free();
+
+const migrated = new Account(back);
+const ok: boolean = migrated.can('ava', 'useLicense', { va: 'A' }, '2026-11-23');
+const why = migrated.explain('ava', 'viewAdminContacts', { account: 'SA-1' });
+for (const reason of why.reasons) {
+  if (reason.source === 'contract') console.log(reason.contract, reason.graceEndsOn);
+  else if (reason.source === 'grant') console.log(reason.grant.role);
+}
+const access = migrated.access('ava');
+const many: boolean[] = migrated.canMany([{ user: 'ava', action: 'performRma', resource: { contract: 'C-1', line: '1' } }]);
+console.log(ok, why.denial, why.needs, access.vas['A']?.role, access.viewAdminContacts, many);

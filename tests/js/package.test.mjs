@@ -34,6 +34,7 @@ before(() => {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', join(project, packed)], { cwd: project });
   copyFileSync(join(root, 'tests/fixtures/example-c/account.json'), join(project, 'account.json'));
   copyFileSync(join(root, 'tests/fixtures/example-c/request.json'), join(project, 'request.json'));
+  copyFileSync(join(root, 'tests/fixtures/resolution/account.json'), join(project, 'resolution.json'));
 });
 
 after(() => rmSync(project, { recursive: true, force: true }));
@@ -66,6 +67,34 @@ test('Node CommonJS: require (README snippet)', () => {
   const [error, applied] = out.stdout.trim().split('\n');
   assert.match(error, /^NOT_SA_ADMIN \/actor /);
   assert.match(applied, /^sa-tx-[0-9a-f]{32} 2026-11-23$/);
+});
+
+test('role resolution (README snippet) prints what the README says', () => {
+  writeFileSync(join(project, 'can.mjs'), snippet('node-can'));
+  const out = run('node', ['can.mjs']);
+  assert.equal(out.status, 0, out.stderr);
+  const printed = readme.match(/<!-- snippet: node-can -->[\s\S]*?prints\s*```text\n([\s\S]*?)```/)[1];
+  assert.equal(out.stdout, printed);
+});
+
+test('command line: can, explain and access', () => {
+  const cli = join(project, 'node_modules/.bin/smart-access');
+  let out = run(cli, ['can', 'resolution.json', 'carl', 'performRma', '{"contract":"C-300","line":"2"}', '2026-11-30']);
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.stdout.trim(), 'true');
+  out = run(cli, ['can', 'resolution.json', 'carl', 'performRma', '{"contract":"C-300","line":"2"}', '2026-12-23']);
+  assert.equal(out.stdout.trim(), 'false');
+  out = run(cli, ['explain', 'resolution.json', 'zed', 'viewAll', '{"order":"O-1"}']);
+  assert.equal(JSON.parse(out.stdout).reasons[0].source, 'orderShare');
+  out = run(cli, ['access', 'resolution.json', 'carl', '2026-11-30']);
+  assert.equal(JSON.parse(out.stdout).contracts[0].graceEndsOn, '2026-12-23');
+  out = run(cli, ['can', 'resolution.json', 'carl', 'fly', '{"va":"A"}']);
+  assert.equal(out.status, 2);
+  const error = JSON.parse(out.stderr);
+  assert.deepEqual([error.code, error.path, error.file], ['UNKNOWN_ACTION', '/action', 'resolution.json']);
+  out = run(cli, ['can', 'resolution.json', 'carl', 'viewAll', '{va:A}']);
+  assert.equal(out.status, 2);
+  assert.equal(JSON.parse(out.stderr).code, 'INVALID_JSON');
 });
 
 test('import and require share one engine instance', () => {

@@ -273,3 +273,56 @@ fn overview_reports_each_contract_for_the_actor() {
         ("INVALID_DATE".into(), "/on".into())
     );
 }
+
+const RESOLUTION: &str = include_str!("../fixtures/resolution/account.json");
+
+#[wasm_bindgen_test]
+fn role_resolution_through_the_js_api() {
+    let account = JsAccount::from_json(RESOLUTION).unwrap();
+    let line_b = || js(r#"{"contract":"C-300","line":"2"}"#);
+    assert!(account
+        .can("carl", "performRma", line_b(), Some("2026-11-30".into()))
+        .unwrap());
+    assert!(!account
+        .can("carl", "performRma", line_b(), Some("2026-12-23".into()))
+        .unwrap());
+    let e = rust(
+        &account
+            .explain(
+                "pat",
+                "viewAdminContacts",
+                js(r#"{"account":"SA-C"}"#),
+                None,
+            )
+            .unwrap(),
+    );
+    assert_eq!(e["allowed"], false);
+    let e = rust(
+        &account
+            .explain("zed", "viewAll", js(r#"{"order":"O-1"}"#), None)
+            .unwrap(),
+    );
+    assert_eq!(e["reasons"][0]["recipient"], "email");
+    let access = rust(&account.access("carl", Some("2026-11-30".into())).unwrap());
+    assert_eq!(access["contracts"][0]["contract"], "C-300");
+    let answers = rust(
+        &account
+            .can_many(
+                js(r#"[{"user":"carl","action":"performRma","resource":{"contract":"C-300","line":"2"}},
+                       {"user":"carl","action":"performRma","resource":{"contract":"C-300","line":"2"},"on":"2026-12-23"}]"#),
+                Some("2026-11-30".into()),
+            )
+            .unwrap(),
+    );
+    assert_eq!(answers, serde_json::json!([true, false]));
+    let thrown = account.can("carl", "fly", line_b(), None).err().unwrap();
+    assert_eq!(
+        error_fields(thrown),
+        ("UNKNOWN_ACTION".into(), "/action".into())
+    );
+    let thrown = account.access("nobody", None).err().unwrap();
+    assert_eq!(
+        error_fields(thrown),
+        ("UNKNOWN_REFERENCE".into(), "/user".into())
+    );
+}
