@@ -153,6 +153,7 @@ async function refreshOverview() {
   state.overview = overview;
   renderAccount();
   renderChoices();
+  $('access').hidden = false;
 }
 
 function renderAccount() {
@@ -382,6 +383,59 @@ async function apply() {
   $('applied').textContent = `Applied as ${result.transactionId} (${result.events} history events). The account above is now the migrated one.`;
 }
 
+// ---- who can do what ----
+
+function reasonText(r) {
+  switch (r.source) {
+    case 'grant': return `the grant ${grantText(r.grant)}`;
+    case 'contract': return `traditional access to contract ${r.contract}${r.graceEndsOn ? ` (grace period until ${r.graceEndsOn})` : ''}`;
+    case 'orderShare': return `order ${r.order}${r.lines ? ` (lines ${r.lines.join(', ')})` : ''} shared with them by ${r.recipient === 'email' ? 'e-mail' : 'user id'}`;
+    default: return `membership of ${r.org}, with a role in this account`;
+  }
+}
+
+async function showAccess() {
+  const user = $('access-user').value.trim();
+  const on = $('access-date').value;
+  $('access-why').textContent = '';
+  const result = await run('access', { user, on }, 'Resolving access…');
+  if (!result) return;
+  const { access, firstLines, name } = result;
+  const rows = [];
+  if (access.sa) rows.push(['Smart Account (SA scope)', { account: state.overview.id }, access.sa.actions, access.sa.role]);
+  for (const [va, e] of Object.entries(access.vas)) rows.push([vaName(va), { va }, e.actions, e.role]);
+  if (access.unassigned) rows.push(['Items assigned to no VA', null, access.unassigned.actions, access.unassigned.role]);
+  for (const c of access.contracts) {
+    rows.push([`Contract ${c.contract} (traditional${c.graceEndsOn ? `, grace period until ${c.graceEndsOn}` : ''})`,
+      firstLines[c.contract] ? { contract: c.contract, line: firstLines[c.contract] } : null, c.actions, null]);
+  }
+  for (const s of access.orderShares) {
+    rows.push([`Order ${s.order}${s.lines ? ` lines ${s.lines.join(', ')}` : ''} (shared)`,
+      s.lines ? { order: s.order, line: s.lines[0] } : { order: s.order }, s.actions, null]);
+  }
+  const actions = Object.keys(ACTION).filter((a) => rows.some(([, , list]) => list.includes(a)));
+  $('access-result').replaceChildren(
+    el('p', {}, `${name} (${access.user}) on ${access.on}: ${access.viewAdminContacts ? 'sees' : 'does not see'} the SA administrators' contacts.`),
+    rows.length === 0 ? el('p', {}, 'No access.') : el('table', { id: 'access-table' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Where'), el('th', {}, 'Role'), actions.map((a) => el('th', { scope: 'col' }, ACTION[a])))),
+      el('tbody', {}, rows.map(([label, resource, list, role]) => el('tr', {},
+        el('th', { scope: 'row' }, label),
+        el('td', {}, role ? ROLE[role] : '—'),
+        actions.map((a) => el('td', { class: list.includes(a) ? 'yes' : '' }, list.includes(a)
+          ? (resource ? el('button', { type: 'button', class: 'why', ariaLabel: `Why: ${ACTION[a]}, ${label}`, data: { action: a },
+            onclick: () => explainCell(access.user, a, resource, access.on, label) }, '✓') : '✓')
+          : '')))))),
+  );
+}
+
+async function explainCell(user, action, resource, on, label) {
+  const e = await run('explain', { user, action, resource, on }, 'Explaining…');
+  if (!e) return;
+  $('access-why').textContent = e.allowed
+    ? `${ACTION[action]} on ${label}: allowed by ${e.reasons.map(reasonText).join('; and by ')}.`
+    : `${ACTION[action]} on ${label}: denied. ${e.denial}`;
+}
+
 // ---- wiring ----
 
 $('example').addEventListener('change', (e) => {
@@ -415,3 +469,6 @@ $('download').addEventListener('click', () => {
   download(`migration-submission-${state.overview.id}.json`, 'application/json', state.submissionJson);
 });
 $('apply').addEventListener('click', apply);
+$('access-date').value = new Date().toISOString().slice(0, 10);
+$('access-button').addEventListener('click', showAccess);
+$('access-user').addEventListener('keydown', (e) => { if (e.key === 'Enter') showAccess(); });

@@ -6,6 +6,7 @@ import { generateAccount, LARGE } from './generate.js';
 const ready = init();
 let account = null;
 let names = new Map(); // user id -> name, for display
+let firstLines = new Map(); // contract id -> its first line id, to explain contract access
 let preview = null;
 let rows = []; // one small summary per user of the last preview
 
@@ -16,7 +17,9 @@ function remember(next) {
   account = next;
   preview = null;
   rows = [];
-  names = new Map(account.toJSON().users.map((u) => [u.id, u.name ?? u.id]));
+  const snapshot = account.toJSON();
+  names = new Map(snapshot.users.map((u) => [u.id, u.name ?? u.id]));
+  firstLines = new Map(snapshot.contracts.filter((c) => c.lines.length > 0).map((c) => [c.id, c.lines[0].id]));
 }
 
 const key = (g) => `${g.role}@${g.va ?? ''}`;
@@ -77,6 +80,12 @@ const ops = {
   user({ id }) {
     const user = preview.users.find((u) => u.id === id);
     return { ...user, name: names.get(id) ?? id };
+  },
+  access({ user, on }) {
+    return { access: account.access(user, on || null), firstLines: Object.fromEntries(firstLines), name: names.get(user) ?? user };
+  },
+  explain({ user, action, resource, on }) {
+    return account.explain(user, action, resource, on || null);
   },
   csv() {
     const cell = (v) => {

@@ -226,3 +226,46 @@ test('the large account previews while the main thread stays responsive', async 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('who can do what: a user on a date, with the explanation on demand', async () => {
+  const { page, problems } = await open();
+  const text = readFileSync(join(root, 'tests/fixtures/resolution/account.json'));
+  await page.setInputFiles('#file', { name: 'resolution.json', mimeType: 'application/json', buffer: text });
+  await page.waitForSelector('#access:not([hidden])');
+  await idle(page);
+  await page.fill('#access-user', 'carl');
+  await page.fill('#access-date', '2026-11-30');
+  await page.click('#access-button');
+  await page.waitForSelector('#access-table');
+  await idle(page);
+  const rows = await page.$$eval('#access-table tbody th', (n) => n.map((x) => x.textContent));
+  assert.deepEqual(rows, ['VA A', 'Contract C-300 (traditional, grace period until 2026-12-23)']);
+  await page.click('#access-table tbody tr:nth-child(2) button[data-action="performRma"]');
+  await page.waitForFunction(() => document.querySelector('#access-why').textContent.length > 0);
+  assert.equal(await page.textContent('#access-why'),
+    'Perform RMA on Contract C-300 (traditional, grace period until 2026-12-23): allowed by traditional access to contract C-300 (grace period until 2026-12-23).');
+  await page.screenshot({ path: join(shots, 'access-during-grace.png'), fullPage: true });
+
+  // After the grace period: only the VA role remains.
+  await page.fill('#access-date', '2026-12-23');
+  await page.click('#access-button');
+  await page.waitForFunction(() => document.querySelectorAll('#access-table tbody tr').length === 1);
+  await page.click('#access-table tbody tr:nth-child(1) button[data-action="useLicense"]');
+  await page.waitForFunction(() => document.querySelector('#access-why').textContent.includes('License User'));
+  assert.match(await page.textContent('#access-why'), /allowed by the grant VA License User · VA A/);
+
+  // User View: an order shared by e-mail with a user who has no role; a partner without contacts.
+  await page.fill('#access-user', 'zed');
+  await page.click('#access-button');
+  await page.waitForFunction(() => document.querySelector('#access-result').textContent.includes('Order O-1'));
+  await page.fill('#access-user', 'pat');
+  await page.click('#access-button');
+  await page.waitForFunction(() => document.querySelector('#access-result').textContent.includes('does not see'));
+  // An unknown user is the engine's error, shown.
+  await page.fill('#access-user', 'nobody');
+  await page.click('#access-button');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error'), /^UNKNOWN_REFERENCE at \/user: user "nobody" is not in the account/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
