@@ -278,7 +278,7 @@ impl Account {
             .users
             .get(user)
             .and_then(|u| u.email.get())
-            .map(|e| e.to_lowercase());
+            .map(|e| e.to_ascii_lowercase());
         self.inventory
             .shares
             .iter()
