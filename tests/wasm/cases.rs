@@ -2,6 +2,10 @@
 //! (`wasm_browser.rs`): the JS API as JavaScript sees it.
 
 use serde_json::Value;
+
+#[path = "../common/mod.rs"]
+mod common;
+use common::after;
 use smart_access::wasm::JsAccount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -25,27 +29,6 @@ fn js(text: &str) -> JsValue {
 
 fn rust(value: &JsValue) -> Value {
     serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
-}
-
-fn after(preview: &Value, user: &str) -> Vec<String> {
-    let u = preview["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["id"] == user)
-        .unwrap();
-    u["after"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| {
-            format!(
-                "{}@{}",
-                g["role"].as_str().unwrap(),
-                g["va"].as_str().unwrap_or("SA")
-            )
-        })
-        .collect()
 }
 
 fn preview((account, request): (&str, &str)) -> Value {
