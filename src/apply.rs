@@ -113,18 +113,6 @@ pub fn apply<'a>(account: &'a Account, plan: &Plan, transaction_id: String) -> A
             contract.access = AccessMode::Smart;
             contract.migrated_on = Opt::Value(on);
         }
-        let users = account
-            .contracts
-            .get(o.contract)
-            .map(|i| i.users.as_slice())
-            .unwrap_or_default();
-        let pick = |excluded: bool| {
-            users
-                .iter()
-                .filter(|u| o.excluded.contains(u) == excluded)
-                .map(|&u| account.user_id(u))
-                .collect()
-        };
         events.push(event(
             "contractAccessMigration",
             Details::Contract {
@@ -135,8 +123,8 @@ pub fn apply<'a>(account: &'a Account, plan: &Plan, transaction_id: String) -> A
                     .get(o.contract)
                     .map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
                     .unwrap_or_default(),
-                users: pick(false),
-                excluded: pick(true),
+                users: o.users(account, false),
+                excluded: o.users(account, true),
                 grace_ends_on: on.add_days(crate::migration::GRACE_DAYS),
             },
         ));

@@ -245,6 +245,21 @@ pub struct Plan {
     pub grace_ends_on: Option<Date>,
 }
 
+impl ContractOutcome {
+    /// The contract's users going ahead (`false`) or left out (`true`), in contract order.
+    pub fn users<'a>(&self, account: &'a Account, excluded: bool) -> Vec<&'a str> {
+        account
+            .contracts
+            .get(self.contract)
+            .map(|i| i.users.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter(|u| self.excluded.contains(u) == excluded)
+            .map(|&u| account.user_id(u))
+            .collect()
+    }
+}
+
 impl Plan {
     pub fn migrated(&self) -> impl Iterator<Item = &ContractOutcome> {
         self.outcomes.iter().filter(|o| o.rejection.is_none())

@@ -6,7 +6,7 @@ use crate::access::Moment;
 use crate::account::{Account, GrantKey};
 use crate::catalog::Role;
 use crate::date::Date;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::Result;
 use crate::migration::{eligibility, RejectCode, GRACE_DAYS};
 use crate::model::{AccessMode, ContractKind};
 use serde::Serialize;
@@ -58,17 +58,7 @@ impl Account {
     /// The account at a glance, with each contract's eligibility for `actor` (when given)
     /// and its traditional access on `on`.
     pub fn overview(&self, actor: Option<&str>, on: Date) -> Result<Overview<'_>> {
-        let actor = actor
-            .map(|id| {
-                self.user_index(id).ok_or_else(|| {
-                    Error::new(
-                        ErrorCode::UnknownReference,
-                        "/actor",
-                        format!("user \"{id}\" is not in the account"),
-                    )
-                })
-            })
-            .transpose()?;
+        let actor = actor.map(|id| self.user_arg(id, "/actor")).transpose()?;
         let s = &self.snapshot;
         let named = |u: usize| Named {
             id: self.user_id(u),

@@ -441,28 +441,18 @@ pub fn render<'a>(
                     code: Some(r.code),
                     message: Some(r.message.clone()),
                 },
-                None => {
-                    let contract_users = info.map(|i| i.users.as_slice()).unwrap_or_default();
-                    let pick = |excluded: bool| {
-                        contract_users
-                            .iter()
-                            .filter(|u| o.excluded.contains(u) == excluded)
-                            .map(|&u| account.user_id(u))
-                            .collect()
-                    };
-                    ContractOut {
-                        id,
-                        status: "migrated",
-                        vas: Some(
-                            info.map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
-                                .unwrap_or_default(),
-                        ),
-                        users: Some(pick(false)),
-                        excluded: Some(pick(true)),
-                        code: None,
-                        message: None,
-                    }
-                }
+                None => ContractOut {
+                    id,
+                    status: "migrated",
+                    vas: Some(
+                        info.map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
+                            .unwrap_or_default(),
+                    ),
+                    users: Some(o.users(account, false)),
+                    excluded: Some(o.users(account, true)),
+                    code: None,
+                    message: None,
+                },
             }
         })
         .collect();

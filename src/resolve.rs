@@ -425,12 +425,7 @@ impl Account {
             if covers {
                 reasons.push(Reason::OrderShare {
                     order: &data.id,
-                    lines: share.lines.as_ref().map(|ls| {
-                        ls.iter()
-                            .filter_map(|&l| data.lines.get(l))
-                            .map(|l| l.id.as_str())
-                            .collect()
-                    }),
+                    lines: share_line_ids(data, share),
                     recipient: if share.user.is_some() {
                         "user"
                     } else {
@@ -564,12 +559,7 @@ impl Account {
                 let data = orders.get(s.order)?;
                 Some(ShareAccess {
                     order: &data.id,
-                    lines: s.lines.as_ref().map(|ls| {
-                        ls.iter()
-                            .filter_map(|&l| data.lines.get(l))
-                            .map(|l| l.id.as_str())
-                            .collect()
-                    }),
+                    lines: share_line_ids(data, s),
                     actions: ORDER_SHARE,
                 })
             })
@@ -586,6 +576,19 @@ impl Account {
             view_admin_contacts: !grants.is_empty() && org == Some(&self.snapshot.org),
         }
     }
+}
+
+/// The ids of the lines a share names; `None` for a whole-order share.
+fn share_line_ids<'a>(
+    order: &'a crate::model::Order,
+    share: &crate::account::Share,
+) -> Option<Vec<&'a str>> {
+    share.lines.as_ref().map(|ls| {
+        ls.iter()
+            .filter_map(|&l| order.lines.get(l))
+            .map(|l| l.id.as_str())
+            .collect()
+    })
 }
 
 fn entry(actions: ActionSet, scope: ScopeKind) -> Entry {
