@@ -10,16 +10,21 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help demo test lint test-native test-wasm test-pkg pkg tools-wasm tools-node tools-browser
+.PHONY: help bench demo test lint test-native test-wasm test-pkg pkg tools-wasm tools-node tools-browser
 
 help:
 	@echo "make demo   - build the package and serve the preview page on http://127.0.0.1:8080/"
 	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium), package and page tests"
 	@echo "make pkg    - build the npm package into pkg/"
+	@echo "make bench  - measure the package in Node; writes BENCHMARKS.md"
 
 ## The preview page, with the built-in example accounts.
 demo: pkg
 	node www/serve.mjs 8080
+
+## Benchmarks (they report; nothing passes or fails on a figure).
+bench: pkg
+	node --max-old-space-size=8192 benches/node.mjs
 
 ## Everything CI checks.
 test: lint test-native test-wasm test-pkg
