@@ -49,10 +49,25 @@ fn from_js(value: JsValue, what: &str) -> Result<Value, JsValue> {
         )
     })?;
     match text.as_string() {
-        Some(text) => crate::json_read::parse_text(&text).map_err(js_error),
+        Some(text) => {
+            reserve_memory_for(text.len());
+            crate::json_read::parse_text(&text).map_err(js_error)
+        }
         // JSON.stringify gives undefined for undefined, functions and symbols.
         None => Err(invalid(String::new())),
     }
+}
+
+/// Loading takes about 17 times the JSON text in memory (measured by `make bench`).
+/// WebAssembly memory grows in the allocator's small steps, and each step copies the whole
+/// memory in V8, so a first large load was quadratic (23.6 s instead of 1.1 s at 14 MB of
+/// JSON, 336 s at 43 MB). One allocation of a little more than the expected size, freed at
+/// once, grows the memory in a single step and leaves the space to the allocator (12× was
+/// not enough: 11 s; 24×: 1.6 s). `try_reserve` so that a huge input fails later with an
+/// error rather than aborting here.
+fn reserve_memory_for(text_len: usize) {
+    let mut room: Vec<u8> = Vec::new();
+    let _ = room.try_reserve_exact(text_len.saturating_mul(24));
 }
 
 /// Today's date in UTC, from the JS clock: only the binding reads it.
@@ -88,6 +103,7 @@ impl JsAccount {
     /// The same from JSON text: no JS object is walked, so this is the fast path.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsAccount, JsValue> {
+        reserve_memory_for(text.len());
         Account::from_json_str(text)
             .map(|inner| JsAccount { inner })
             .map_err(js_error)
