@@ -115,5 +115,7 @@ grew the WebAssembly memory (a high-water mark: it never shrinks), divided by th
 |---|---:|---:|---:|
 | \`smart_access_bg.wasm\` | ${wasm.length} | ${gzipSync(wasm, { level: 9 }).length} | ${brotliCompressSync(wasm).length} |
 `;
+// The reading of the figures is kept beside the script and appended, so a rerun keeps it.
+const reading = readFileSync(join(root, 'benches/reading.md'), 'utf8');
 process.stdout.write(report);
-writeFileSync(join(root, 'BENCHMARKS.md'), report);
+writeFileSync(join(root, 'BENCHMARKS.md'), `${report}\n${reading}`);
