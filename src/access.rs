@@ -17,7 +17,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn new(actions: ActionSet, scope: ScopeKind) -> Entry {
+    pub fn new(actions: ActionSet, scope: ScopeKind) -> Entry {
         Entry {
             actions,
             role: Role::for_actions(actions, scope),
@@ -58,11 +58,22 @@ impl Access<'_> {
     }
 }
 
-fn sa_actions(grants: &[GrantKey]) -> ActionSet {
+/// The union of the user's SA-scope grants.
+pub fn sa_actions(grants: &[GrantKey]) -> ActionSet {
     grants
         .iter()
         .filter(|g| g.va.is_none())
         .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()))
+}
+
+/// What the user can do inside one VA: SA grants (`sa`, from [`sa_actions`]) and the VA's
+/// own grants, limited to the actions that make sense in a VA.
+pub fn va_actions(grants: &[GrantKey], sa: ActionSet, va: usize) -> ActionSet {
+    grants
+        .iter()
+        .filter(|g| g.va == Some(va))
+        .fold(sa, |acc, g| acc.union(g.actions()))
+        .intersect(VA_SCOPED)
 }
 
 /// `active(c)` tells whether contract `c` gives traditional access at the moment wanted.
@@ -80,13 +91,9 @@ pub fn user_access<'a>(
     let vas = vas
         .into_iter()
         .map(|va| {
-            let at_va = grants
-                .iter()
-                .filter(|g| g.va == Some(va))
-                .fold(sa, |acc, g| acc.union(g.actions()));
             (
                 account.va_id(va),
-                Entry::new(at_va.intersect(VA_SCOPED), ScopeKind::Va),
+                Entry::new(va_actions(grants, sa, va), ScopeKind::Va),
             )
         })
         .collect();

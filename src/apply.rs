@@ -4,7 +4,7 @@
 use crate::account::{Account, GrantKey};
 use crate::date::Date;
 use crate::json_read::Opt;
-use crate::migration::{Plan, Rejection};
+use crate::migration::{grant_changes, Plan, Rejection};
 use crate::model::{AccessMode, Grant, Snapshot};
 use crate::preview::{grant_out, GrantOut};
 use serde::Serialize;
@@ -132,16 +132,7 @@ pub fn apply<'a>(account: &'a Account, plan: &Plan, transaction_id: String) -> A
     for (u, after) in plan.after.iter().enumerate() {
         let Some(after) = after else { continue };
         let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
-        let add: Vec<GrantKey> = after
-            .iter()
-            .copied()
-            .filter(|g| !before.contains(g))
-            .collect();
-        let remove: Vec<GrantKey> = before
-            .iter()
-            .copied()
-            .filter(|g| !after.contains(g))
-            .collect();
+        let (add, remove) = grant_changes(before, after);
         if add.is_empty() && remove.is_empty() {
             continue;
         }
@@ -153,8 +144,6 @@ pub fn apply<'a>(account: &'a Account, plan: &Plan, transaction_id: String) -> A
                     .collect(),
             );
         }
-        let mut remove = remove;
-        remove.sort_unstable();
         events.push(event(
             "userRolesChanged",
             Details::Roles {

@@ -245,6 +245,16 @@ pub struct Plan {
     pub grace_ends_on: Option<Date>,
 }
 
+/// The grants a change adds and removes, each in listing order.
+pub fn grant_changes(before: &[GrantKey], after: &[GrantKey]) -> (Vec<GrantKey>, Vec<GrantKey>) {
+    let minus = |a: &[GrantKey], b: &[GrantKey]| {
+        let mut out: Vec<GrantKey> = a.iter().copied().filter(|g| !b.contains(g)).collect();
+        out.sort_unstable();
+        out
+    };
+    (minus(after, before), minus(before, after))
+}
+
 impl ContractOutcome {
     /// The contract's users going ahead (`false`) or left out (`true`), in contract order.
     pub fn users<'a>(&self, account: &'a Account, excluded: bool) -> Vec<&'a str> {

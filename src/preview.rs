@@ -7,7 +7,7 @@ use crate::account::{Account, GrantKey};
 use crate::catalog::{ActionSet, Role};
 use crate::date::Date;
 use crate::grants::{Firing, Rule};
-use crate::migration::{Plan, RejectCode};
+use crate::migration::{grant_changes, Plan, RejectCode};
 use crate::model::AccessMode;
 use crate::txid::{format_id, Fnv128};
 use serde::Serialize;
@@ -215,10 +215,6 @@ fn sorted(grants: &[GrantKey]) -> Vec<GrantKey> {
     out
 }
 
-fn minus(a: &[GrantKey], b: &[GrantKey]) -> Vec<GrantKey> {
-    a.iter().copied().filter(|g| !b.contains(g)).collect()
-}
-
 /// Each contract's state before and after the migration, for traditional access.
 struct States {
     before: Vec<(AccessMode, Option<Date>)>,
@@ -414,9 +410,8 @@ pub fn render<'a>(
         .iter()
         .enumerate()
         .filter_map(|(u, user)| {
-            let before = sorted(account.grants.get(u).map(Vec::as_slice).unwrap_or_default());
-            let after = sorted(plan.grants_after(account, u));
-            let (add, remove) = (minus(&after, &before), minus(&before, &after));
+            let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
+            let (add, remove) = grant_changes(before, plan.grants_after(account, u));
             (!add.is_empty() || !remove.is_empty()).then(|| Change {
                 user: &user.id,
                 add: grants_out(account, &add),

@@ -3,7 +3,7 @@
 //! too), order-based access (order shares) and the same-organisation rule for
 //! administrator contacts.
 
-use crate::access::{traditional_active, Entry, Moment};
+use crate::access::{sa_actions, traditional_active, va_actions, Entry, Moment};
 use crate::account::{Account, GrantKey};
 use crate::catalog::{Action, ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
 use crate::date::Date;
@@ -523,18 +523,12 @@ impl Account {
     /// by traditional access, order shares, and whether they see administrator contacts.
     pub fn user_access(&self, user: usize, on: Date) -> UserAccess<'_> {
         let grants = self.user_grants(user);
-        let sa_grants: Vec<GrantKey> = grants.iter().copied().filter(|g| g.va.is_none()).collect();
-        let sa = sa_grants
-            .iter()
-            .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()));
+        let has_sa = grants.iter().any(|g| g.va.is_none());
+        let sa = sa_actions(grants);
         let vas = (0..self.va_count())
             .filter_map(|v| {
-                let set = grants
-                    .iter()
-                    .filter(|g| g.va == Some(v))
-                    .fold(sa, |acc, g| acc.union(g.actions()))
-                    .intersect(VA_SCOPED);
-                (!set.is_empty()).then(|| (self.va_id(v), entry(set, ScopeKind::Va)))
+                let set = va_actions(grants, sa, v);
+                (!set.is_empty()).then(|| (self.va_id(v), Entry::new(set, ScopeKind::Va)))
             })
             .collect();
         let unassigned = sa.intersect(ENTITLEMENT);
@@ -568,9 +562,9 @@ impl Account {
         UserAccess {
             user: self.user_id(user),
             on,
-            sa: (!sa_grants.is_empty()).then(|| entry(sa, ScopeKind::Sa)),
+            sa: has_sa.then(|| Entry::new(sa, ScopeKind::Sa)),
             vas: crate::access::Pairs(vas),
-            unassigned: (!unassigned.is_empty()).then(|| entry(unassigned, ScopeKind::Va)),
+            unassigned: (!unassigned.is_empty()).then(|| Entry::new(unassigned, ScopeKind::Va)),
             contracts,
             order_shares: shares,
             view_admin_contacts: !grants.is_empty() && org == Some(&self.snapshot.org),
@@ -589,13 +583,6 @@ fn share_line_ids<'a>(
             .map(|l| l.id.as_str())
             .collect()
     })
-}
-
-fn entry(actions: ActionSet, scope: ScopeKind) -> Entry {
-    Entry {
-        actions,
-        role: Role::for_actions(actions, scope),
-    }
 }
 
 #[derive(Debug, Serialize)]
