@@ -16,14 +16,17 @@ help:
 	@echo "make demo   - build the package and serve the preview page on http://127.0.0.1:8080/"
 	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium), package and page tests"
 	@echo "make pkg    - build the npm package into pkg/"
-	@echo "make bench  - measure the package in Node; writes BENCHMARKS.md"
+	@echo "make bench  - native, Node and peer benchmarks; writes BENCHMARKS.md"
 
 ## The preview page, with the built-in example accounts.
 demo: pkg
 	node www/serve.mjs 8080
 
-## Benchmarks (they report; nothing passes or fails on a figure).
+## Benchmarks (they report; nothing passes or fails on a figure): native (criterion), the
+## package in Node, and the peers; writes BENCHMARKS.md.
 bench: pkg
+	node benches/write-accounts.mjs target/bench-accounts
+	cargo bench --locked --bench native
 	node --max-old-space-size=8192 benches/node.mjs
 
 ## Everything CI checks.

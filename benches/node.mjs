@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import { generateAccount } from '../www/generate.js';
+import { SIZES, SEED, account as generate, request as migrationRequest, questions as sampleQuestions } from './sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The browser build, instantiated from bytes: its init returns the WebAssembly memory, whose
@@ -16,15 +16,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { initSync, Account } = await import(join(root, 'pkg/smart_access.js'));
 const wasmMemory = () => instance.memory.buffer.byteLength;
 let instance;
-const ON = '2026-11-23';
-
-const SIZES = [
-  { users: 1000, vas: 20, contracts: 200, linesPerContract: 10 },
-  { users: 10000, vas: 100, contracts: 2000, linesPerContract: 10 },
-  { users: 50000, vas: 500, contracts: 10000, linesPerContract: 20 },
-  { users: 100000, vas: 1000, contracts: 20000, linesPerContract: 50 },
-];
-
 /** Median wall time of `runs` calls, in milliseconds. */
 function time(runs, fn) {
   const samples = [];
@@ -43,7 +34,7 @@ function measure(size) {
   instance = initSync({ module: readFileSync(join(root, 'pkg/smart_access_bg.wasm')) });
   const lines = size.contracts * size.linesPerContract;
   const runs = lines > 500_000 ? 1 : 3;
-  const object = generateAccount({ ...size, seed: 7 });
+  const object = generate(size);
   const text = JSON.stringify(object);
   const parse = time(runs, () => JSON.parse(text));
   const memoryBefore = wasmMemory();
@@ -52,17 +43,11 @@ function measure(size) {
   const loadText = time(runs, () => Account.fromJson(text).free());
   const loadObject = time(runs, () => new Account(object).free());
   const account = Account.fromJson(text);
-  const contracts = account.overview('user-0', ON).contracts.map((c) => c.id);
-  const request = { actor: 'user-0', on: ON, smartAccessRole: 'fullUser', contracts, contractRole: 'serviceUser' };
+  const request = migrationRequest(object);
   const preview = time(runs, () => account.previewMigration(request));
   const apply = time(runs, () => account.applyMigration(request));
   // Role checks: the same 10,000 questions one call each, and as one batch.
-  const questions = Array.from({ length: 10_000 }, (_, i) => ({
-    user: `user-${(i * 7919) % size.users}`,
-    action: ['viewAll', 'useLicense', 'performRma', 'downloadSoftware'][i % 4],
-    resource: { contract: contracts[i % contracts.length], line: String(1 + (i % size.linesPerContract)) },
-    on: ON,
-  }));
+  const questions = sampleQuestions(object, 10_000);
   const single = time(runs, () => { for (const q of questions) account.can(q.user, q.action, q.resource, q.on); });
   const batch = time(runs, () => account.canMany(questions));
   account.free();
@@ -74,26 +59,67 @@ if (only > 0) {
   process.stdout.write(JSON.stringify(measure(SIZES[Number(process.argv[only + 1])])));
   process.exit(0);
 }
+const child = (script, args) => JSON.parse(execFileSync(process.execPath, [...process.execArgv, script, ...args], {
+  encoding: 'utf8', maxBuffer: 1 << 20,
+}));
+const linesOf = (size) => size.contracts * size.linesPerContract;
 const rows = SIZES.map((size, i) => {
-  console.error(`measuring ${size.users} users / ${size.contracts * size.linesPerContract} lines…`);
-  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--size', String(i)], {
-    encoding: 'utf8', maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out);
+  console.error(`Node: ${size.users} users / ${linesOf(size)} lines…`);
+  return child(fileURLToPath(import.meta.url), ['--size', String(i)]);
+});
+// The peers at two sizes: where every per-user structure is small, and ten times larger.
+const PEER_SIZES = [1, 2];
+const peers = PEER_SIZES.map((i) => {
+  console.error(`peers: ${SIZES[i].users} users…`);
+  return child(join(root, 'benches/peers.mjs'), [String(i)]);
 });
 
+/** Criterion's median for one native benchmark, in ms (`cargo bench --bench native` first). */
+function native(size, name) {
+  const file = join(root, 'target/criterion', `${size.users} users, ${linesOf(size)} lines`, name, 'new/estimates.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')).median.point_estimate / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 const wasm = readFileSync(join(root, 'pkg/smart_access_bg.wasm'));
-const first = rows[0];
-const last = rows[rows.length - 1];
+const cedarWasm = readFileSync(join(root, 'node_modules/@cedar-policy/cedar-wasm/nodejs/cedar_wasm_bg.wasm'));
+const sizeRow = (name, bytes) => `| ${name} | ${bytes.length.toLocaleString('en')} | ${gzipSync(bytes, { level: 9 }).length.toLocaleString('en')} | ${brotliCompressSync(bytes).length.toLocaleString('en')} |`;
+const scaled = rows.filter((r) => r.users >= 1000);
+const first = scaled[0];
+const last = scaled[scaled.length - 1];
 const perUser = (r) => (r.loadText + r.preview) / r.users;
+const nativePerUser = (r) => (native(r, 'load') + native(r, 'preview')) / r.users;
+// The sizes add lines faster than users (2 lines a user at 1,000 users, 10 at 100,000), so
+// time per user and line says how the engine scales at a fixed shape.
+const perItem = (r, load, preview) => (1e3 * (load + preview)) / (r.users + r.lines);
+const growth = (f) => `${f(first).toFixed(1)} µs → ${f(last).toFixed(1)} µs (${(f(last) / f(first)).toFixed(2)}×)`;
+const target = rows.find((r) => r.users === 50000);
+const rate = (x) => Math.round(x).toLocaleString('en');
 const report = `# Benchmarks
 
-Produced by \`make bench\` (\`node benches/node.mjs\` over the package built by \`make pkg\`) on
-${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores,
-${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}.
-Accounts come from \`www/generate.js\` (seed 7); times are medians of 3 runs (1 run above 500,000 lines), in ms.
+Produced by \`make bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model ?? 'unknown CPU'},
+${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}.
+\`make bench\` builds the package (\`make pkg\`), writes the accounts (\`node benches/write-accounts.mjs\`),
+runs \`cargo bench --bench native\` (criterion) and then \`node benches/node.mjs\`, which measures the
+package in Node, runs \`benches/peers.mjs\` and writes this file. Every account comes from
+\`www/generate.js\` (seed ${SEED}, sizes in \`benches/sizes.mjs\`); the request migrates every contract.
 
-## The engine in Node (WebAssembly, public API)
+## Native (criterion, \`cargo bench --bench native\`)
+
+Medians in ms. "can" is 10,000 questions given as JSON text (\`Account::can_many_text\`).
+
+| users | VAs | contracts | lines | load + validate | preview (to JSON) | apply (to JSON) | 10,000 \`can\` | checks / s |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${rows.map((r) => `| ${r.users} | ${r.vas} | ${r.contracts} | ${r.lines} | ${ms(native(r, 'load'))} | ${ms(native(r, 'preview'))} | ${ms(native(r, 'apply'))} | ${ms(native(r, 'can/10000'))} | ${rate(10_000 / (native(r, 'can/10000') / 1000))} |`).join('\n')}
+
+Load + preview, ${first.users} → ${last.users} users: per user ${growth((r) => nativePerUser(r) * 1000)}; per user and line ${growth((r) => perItem(r, native(r, 'load'), native(r, 'preview')))}.
+
+## The package in Node (WebAssembly, public API)
+
+Times are medians of 3 runs (1 run above 500,000 lines), in ms.
 
 | users | VAs | contracts | lines | JSON MB | JSON.parse | first load (fromJson) | load (fromJson) | load / JSON.parse | load (object) | preview (all contracts) | (load + preview) / JSON.parse | apply | 10,000 \`can\` | 10,000 in one \`canMany\` | wasm memory grown by the first load, × JSON |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -101,19 +127,47 @@ ${rows
   .map((r) => `| ${r.users} | ${r.vas} | ${r.contracts} | ${r.lines} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.coldLoad)} | ${ms(r.loadText)} | ${(r.loadText / r.parse).toFixed(1)}× | ${ms(r.loadObject)} | ${ms(r.preview)} | ${((r.loadText + r.preview) / r.parse).toFixed(1)}× | ${ms(r.apply)} | ${ms(r.single)} | ${ms(r.batch)} | ${(r.memory / (r.mb * 1e6)).toFixed(1)}× |`)
   .join('\n')}
 
-Time per user (load + preview) from ${first.users} to ${last.users} users: ${(perUser(first) * 1000).toFixed(1)} µs → ${(perUser(last) * 1000).toFixed(1)} µs (${(perUser(last) / perUser(first)).toFixed(2)}×).
-Role checks per second: ${Math.round(10_000 / (last.single / 1000)).toLocaleString('en')} one call each, ${Math.round(10_000 / (last.batch / 1000)).toLocaleString('en')} batched (largest account).
+Load + preview, ${first.users} → ${last.users} users: per user ${growth((r) => perUser(r) * 1000)}; per user and line ${growth((r) => perItem(r, r.loadText, r.preview))}.
 
 Each size runs in its own process with a fresh WebAssembly instance. "first load" is the
 first \`fromJson\` of that instance, which also grows the WebAssembly memory from nothing;
 "load" is the median of the loads after it. The memory column is how much the first load
 grew the WebAssembly memory (a high-water mark: it never shrinks), divided by the JSON text's size.
 
+## Role checks against the peers (\`benches/peers.mjs\`)
+
+The same 10,000 questions (each a user, one of the six entitlement actions and a contract
+line, from \`benches/sizes.mjs\`) to each engine, given an equivalent model of the roles
+(encodings below). Before timing, every engine's answer to every question is compared with
+ours: ${peers.map((p) => `${p.users} users: ${Object.entries(p.mismatches).map(([k, v]) => `${k} ${v}`).join(', ')} disagreements (${p.allowed.toLocaleString('en')} of ${p.questions.toLocaleString('en')} allowed)`).join('; ')}.
+Checks per second, best of several passes; "our ratio" is smart-access \`canMany\` ÷ the peer.
+Versions: ${Object.entries(peers[0].versions).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}.
+
+| engine | ${peers.map((p) => `${p.users} users: checks / s | our ratio`).join(' | ')} | ${peers.map((p) => `set-up at ${p.users} users, ms`).join(' | ')} |
+|---|${peers.map(() => '---:|---:').join('|')}|${peers.map(() => '---:').join('|')}|
+| smart-access \`canMany\` (one batch) | ${peers.map((p) => `${rate(p.rates.oursBatch)} | 1`).join(' | ')} | ${peers.map(() => '(load)').join(' | ')} |
+| smart-access \`can\` (one call each) | ${peers.map((p) => `${rate(p.rates.oursSingle)} | ${(p.rates.oursBatch / p.rates.oursSingle).toFixed(1)}×`).join(' | ')} | ${peers.map(() => '(load)').join(' | ')} |
+| \`@casl/ability\` | ${peers.map((p) => `${rate(p.rates.casl)} | ${(p.rates.oursBatch / p.rates.casl).toFixed(2)}×`).join(' | ')} | ${peers.map((p) => ms(p.built.casl)).join(' | ')} |
+| \`casbin\` | ${peers.map((p) => `${rate(p.rates.casbin)} | ${(p.rates.oursBatch / p.rates.casbin).toFixed(1)}×`).join(' | ')} | ${peers.map((p) => ms(p.built.casbin)).join(' | ')} |
+| \`@cedar-policy/cedar-wasm\` | ${peers.map((p) => `${rate(p.rates.cedar)} | ${(p.rates.oursBatch / p.rates.cedar).toFixed(0)}×`).join(' | ')} | ${peers.map((p) => ms(p.built.cedar)).join(' | ')} |
+
 ## Size
 
 | file | raw | gzip | brotli |
 |---|---:|---:|---:|
-| \`smart_access_bg.wasm\` | ${wasm.length} | ${gzipSync(wasm, { level: 9 }).length} | ${brotliCompressSync(wasm).length} |
+${sizeRow('`smart_access_bg.wasm` (ours)', wasm)}
+${sizeRow('`cedar_wasm_bg.wasm` (`@cedar-policy/cedar-wasm`)', cedarWasm)}
+
+## Against the targets
+
+| target | measured |
+|---|---|
+| load + preview of 50,000 users / 200,000 lines within 2× \`JSON.parse\` | ${((target.loadText + target.preview) / target.parse).toFixed(1)}× |
+| role checks ≥ 100× cedar-wasm | ${peers.map((p) => `${(p.rates.oursBatch / p.rates.cedar).toFixed(0)}× at ${p.users} users`).join(', ')} |
+| role checks no slower than CASL | ${peers.map((p) => `${(p.rates.oursBatch / p.rates.casl).toFixed(2)}× at ${p.users} users`).join(', ')} |
+| time per user flat within 1.3×, ${first.users} → ${last.users} users | ${(perUser(last) / perUser(first)).toFixed(2)}× in Node, ${(nativePerUser(last) / nativePerUser(first)).toFixed(2)}× native (per user and line: ${(perItem(last, last.loadText, last.preview) / perItem(first, first.loadText, first.preview)).toFixed(2)}× in Node) |
+| wasm memory after loading ≤ 3× the JSON text | ${(target.memory / (target.mb * 1e6)).toFixed(1)}× (see the reading below) |
+| \`.wasm\` ≤ 150 KB raw | ${(wasm.length / 1000).toFixed(0)} KB |
 `;
 // The reading of the figures is kept beside the script and appended, so a rerun keeps it.
 const reading = readFileSync(join(root, 'benches/reading.md'), 'utf8');

@@ -15,6 +15,7 @@ pub mod migration;
 pub mod model;
 pub mod overview;
 pub mod preview;
+pub mod questions;
 pub mod request;
 pub mod resolve;
 pub mod txid;

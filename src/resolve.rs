@@ -179,14 +179,9 @@ impl Account {
                         "a contract resource names one of its lines: {\"contract\", \"line\"}",
                     ));
                 };
-                let info = self.contracts.get(c);
-                let l = info.and_then(|i| i.line_ids.get(&line_id)).ok_or_else(|| {
+                self.contract_line(c, &line_id).ok_or_else(|| {
                     unknown(f.at("line"), &format!("line of contract {id}"), &line_id)
-                })?;
-                Resource::ContractLine {
-                    contract: c,
-                    va: info.and_then(|i| i.line_vas.get(*l).copied().flatten()),
-                }
+                })?
             }
             "license" => Resource::License {
                 va: *inv
@@ -224,6 +219,16 @@ impl Account {
                     _ => Resource::Order { order },
                 }
             }
+        })
+    }
+
+    /// The line `line_id` of contract `contract`, with the VA it is assigned to.
+    pub fn contract_line(&self, contract: usize, line_id: &str) -> Option<Resource> {
+        let info = self.contracts.get(contract)?;
+        let line = *info.line_ids.get(line_id)?;
+        Some(Resource::ContractLine {
+            contract,
+            va: info.line_vas.get(line).copied().flatten(),
         })
     }
 
@@ -304,8 +309,28 @@ impl Account {
         }
     }
 
+    /// The answer of [`Account::explain`] without its reasons: stops at the first source
+    /// that gives the action and builds no text, since role checks sit on every rendered row.
     pub fn decide(&self, q: &Question) -> bool {
-        self.explain(q).allowed
+        let r = q.resource;
+        if !r.applicable().contains(q.action) {
+            return false;
+        }
+        if q.action == Action::ViewAdminContacts {
+            return self.sees_admin_contacts(q.user);
+        }
+        if let (Resource::Device { contract: None, .. }, Action::PerformRma) = (r, q.action) {
+            return false;
+        }
+        self.giving_grants(q).next().is_some()
+            || self.traditional_grace(q).is_some()
+            || self.covering_shares(q).next().is_some()
+    }
+
+    /// Administrator contacts: the user holds a role here and belongs to the SA's org.
+    fn sees_admin_contacts(&self, user: usize) -> bool {
+        let org = self.snapshot.users.get(user).and_then(|u| u.org.get());
+        !self.user_grants(user).is_empty() && org == Some(&self.snapshot.org)
     }
 
     pub fn explain(&self, q: &Question) -> Explanation<'_> {
@@ -322,7 +347,7 @@ impl Account {
         } else if q.action == Action::ViewAdminContacts {
             let has_role = !self.user_grants(q.user).is_empty();
             let org = self.snapshot.users.get(q.user).and_then(|u| u.org.get());
-            if has_role && org == Some(&self.snapshot.org) {
+            if self.sees_admin_contacts(q.user) {
                 reasons.push(Reason::Organization {
                     org: &self.snapshot.org,
                 });
@@ -366,73 +391,93 @@ impl Account {
         }
     }
 
-    fn grant_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
-        for &g in self.user_grants(q.user) {
-            if self.reaches(g, q.resource)
+    /// The user's grants that reach the resource and give the action.
+    fn giving_grants<'q>(&'q self, q: &'q Question) -> impl Iterator<Item = GrantKey> + 'q {
+        self.user_grants(q.user).iter().copied().filter(move |&g| {
+            self.reaches(g, q.resource)
                 && g.actions()
                     .intersect(q.resource.applicable())
                     .contains(q.action)
-            {
-                reasons.push(Reason::Grant {
-                    grant: grant_out(self, g),
-                });
-            }
+        })
+    }
+
+    fn grant_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+        for g in self.giving_grants(q) {
+            reasons.push(Reason::Grant {
+                grant: grant_out(self, g),
+            });
         }
     }
 
-    fn contract_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+    /// Traditional access to the contract of the resource: the contract and the end of its
+    /// grace period (none while the contract is still traditional).
+    fn traditional_grace(&self, q: &Question) -> Option<(usize, Option<Date>)> {
         let contract = match q.resource {
-            Resource::ContractLine { contract, .. } => contract,
-            Resource::Device {
+            Resource::ContractLine { contract, .. }
+            | Resource::Device {
                 contract: Some(contract),
                 ..
             } => contract,
-            _ => return,
+            _ => return None,
         };
         let is_user = self
             .contracts
             .get(contract)
             .is_some_and(|c| c.users.contains(&q.user));
-        if is_user && TRADITIONAL.contains(q.action) {
-            if let Some(grace_ends_on) = self.contract_active(contract, q.on) {
-                reasons.push(Reason::Contract {
-                    contract: self.contract_id(contract),
-                    grace_ends_on,
-                });
-            }
+        if !is_user || !TRADITIONAL.contains(q.action) {
+            return None;
+        }
+        Some((contract, self.contract_active(contract, q.on)?))
+    }
+
+    fn contract_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+        if let Some((contract, grace_ends_on)) = self.traditional_grace(q) {
+            reasons.push(Reason::Contract {
+                contract: self.contract_id(contract),
+                grace_ends_on,
+            });
         }
     }
 
-    fn share_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+    /// The user's shares of the order that cover the resource (the whole order, or the line).
+    fn covering_shares<'q>(
+        &'q self,
+        q: &Question,
+    ) -> impl Iterator<Item = &'q crate::account::Share> + 'q {
         let (order, line) = match q.resource {
-            Resource::Order { order } => (order, None),
-            Resource::OrderLine { order, line, .. } => (order, Some(line)),
-            _ => return,
+            Resource::Order { order } if ORDER_SHARE.contains(q.action) => (Some(order), None),
+            Resource::OrderLine { order, line, .. } if ORDER_SHARE.contains(q.action) => {
+                (Some(order), Some(line))
+            }
+            _ => (None, None),
         };
-        if !ORDER_SHARE.contains(q.action) {
-            return;
-        }
-        let orders = self.snapshot.orders.as_deref().unwrap_or_default();
-        let Some(data) = orders.get(order) else {
-            return;
-        };
-        for share in self.shares_of(q.user).filter(|s| s.order == order) {
-            let covers = match (&share.lines, line) {
+        // No order (or an action shares do not give): no user to look up, no shares.
+        let user = order.map(|_| q.user);
+        user.into_iter()
+            .flat_map(move |u| self.shares_of(u))
+            .filter(move |s| Some(s.order) == order)
+            .filter(move |s| match (&s.lines, line) {
                 (None, _) => true,
                 (Some(lines), Some(l)) => lines.contains(&l),
                 (Some(_), None) => false,
+            })
+    }
+
+    fn share_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+        let orders = self.snapshot.orders.as_deref().unwrap_or_default();
+        for share in self.covering_shares(q) {
+            let Some(data) = orders.get(share.order) else {
+                continue;
             };
-            if covers {
-                reasons.push(Reason::OrderShare {
-                    order: &data.id,
-                    lines: share_line_ids(data, share),
-                    recipient: if share.user.is_some() {
-                        "user"
-                    } else {
-                        "email"
-                    },
-                });
-            }
+            reasons.push(Reason::OrderShare {
+                order: &data.id,
+                lines: share_line_ids(data, share),
+                recipient: if share.user.is_some() {
+                    "user"
+                } else {
+                    "email"
+                },
+            });
         }
     }
 
@@ -558,7 +603,6 @@ impl Account {
                 })
             })
             .collect();
-        let org = self.snapshot.users.get(user).and_then(|u| u.org.get());
         UserAccess {
             user: self.user_id(user),
             on,
@@ -567,7 +611,7 @@ impl Account {
             unassigned: (!unassigned.is_empty()).then(|| Entry::new(unassigned, ScopeKind::Va)),
             contracts,
             order_shares: shares,
-            view_admin_contacts: !grants.is_empty() && org == Some(&self.snapshot.org),
+            view_admin_contacts: self.sees_admin_contacts(user),
         }
     }
 }

@@ -401,3 +401,118 @@ fn inventory_is_validated_on_load() {
         ("DUPLICATE_ID", "/licenses/1/id")
     );
 }
+
+/// Every question about the resolution fixture: each user, action and resource, on a date
+/// before, during and after the grace period.
+fn every_question() -> Vec<Value> {
+    let data = json(&fixture("resolution", "account.json"));
+    let ids = |key: &str| -> Vec<String> {
+        data[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut resources = vec![json!({"account": data["id"]})];
+    resources.extend(ids("virtualAccounts").iter().map(|v| json!({"va": v})));
+    resources.extend(ids("licenses").iter().map(|l| json!({"license": l})));
+    resources.extend(ids("devices").iter().map(|d| json!({"device": d})));
+    for (key, kind) in [("contracts", "contract"), ("orders", "order")] {
+        for item in data[key].as_array().unwrap() {
+            if kind == "order" {
+                resources.push(json!({ kind: item["id"] }));
+            }
+            for line in item["lines"].as_array().unwrap() {
+                resources.push(json!({ kind: item["id"], "line": line["id"] }));
+            }
+        }
+    }
+    let mut questions = Vec::new();
+    for user in ids("users") {
+        for action in smart_access::catalog::Action::ALL {
+            for resource in &resources {
+                for on in ["2026-11-01", DURING, AFTER] {
+                    questions.push(
+                        json!({"user": user, "action": action.id(), "resource": resource, "on": on}),
+                    );
+                }
+            }
+        }
+    }
+    questions
+}
+
+/// `can` stops at the first source of access and builds no text; it must still give the
+/// same answer as `explain` for every question.
+#[test]
+fn can_agrees_with_explain_on_every_question() {
+    let a = account();
+    let (mut allowed, mut denied) = (0, 0);
+    for q in every_question() {
+        let question = a.question(&q, "").unwrap();
+        let explained = a.explain(&question).allowed;
+        assert_eq!(a.decide(&question), explained, "{q}");
+        if explained {
+            allowed += 1
+        } else {
+            denied += 1
+        }
+    }
+    // The fixture exercises both answers, many times over.
+    assert!(
+        allowed > 100 && denied > 100,
+        "{allowed} allowed, {denied} denied"
+    );
+}
+
+/// The bulk reader of JSON text answers as the general reader does, and where it cannot
+/// (bad or unusual input) the general reader's exact error comes out.
+#[test]
+fn bulk_questions_from_text_agree_with_the_general_reader() {
+    let a = account();
+    let questions = Value::Array(every_question());
+    let text = questions.to_string();
+    assert_eq!(
+        a.can_many_text(&text, "2026-01-01").unwrap(),
+        a.can_many(&questions).unwrap()
+    );
+    // `on` left out or null: the caller's date; an escaped id reads the same.
+    let q = |on: Value| json!([{"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": on}]);
+    let mut left_out = q(Value::Null);
+    left_out[0].as_object_mut().unwrap().remove("on");
+    for (today, answer) in [(DURING, true), (AFTER, false)] {
+        assert_eq!(
+            a.can_many_text(&left_out.to_string(), today).unwrap(),
+            [answer]
+        );
+        assert_eq!(
+            a.can_many_text(&q(Value::Null).to_string(), today).unwrap(),
+            [answer]
+        );
+    }
+    let escaped = r#"[{"user": "c\u0061rl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": "2026-11-30"}]"#;
+    assert_eq!(a.can_many_text(escaped, AFTER).unwrap(), [true]);
+    // Every kind of trouble gives the general reader's code and path.
+    let ok = r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}}"#;
+    for (bad, code, path) in [
+        (r#"{"user": "nobody", "action": "viewAll", "resource": {"va": "A"}}"#.to_owned(), "UNKNOWN_REFERENCE", "/1/user"),
+        (r#"{"user": "carl", "action": "fly", "resource": {"va": "A"}}"#.to_owned(), "UNKNOWN_ACTION", "/1/action"),
+        (r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A", "contract": null}}"#.to_owned(), "INVALID_VALUE", "/1/resource"),
+        (r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "when": 1}"#.to_owned(), "INVALID_VALUE", "/1/when"),
+        (r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": "2026-02-30"}"#.to_owned(), "INVALID_DATE", "/1/on"),
+        (r#"{"user": "carl", "action": "viewAll", "resource": {"contract": "C-300", "line": "99"}}"#.to_owned(), "UNKNOWN_REFERENCE", "/1/resource/line"),
+    ] {
+        let e = a.can_many_text(&format!("[{ok}, {bad}]"), DURING).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_str()), (code, path), "{bad}: {e}");
+    }
+    let e = a.can_many_text(&format!("[{ok}]"), "tomorrow").unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("INVALID_DATE", "/0/on")
+    );
+    let e = a.can_many_text("[{", DURING).unwrap_err();
+    assert_eq!(e.code.as_str(), "INVALID_JSON");
+    let e = a.can_many_text(r#"{"user": "carl"}"#, DURING).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", ""));
+}

@@ -298,6 +298,24 @@ fn role_resolution_through_the_js_api() {
             .unwrap(),
     );
     assert_eq!(answers, serde_json::json!([true, false]));
+    // Non-ASCII text crosses intact (it is encoded by the platform's TextEncoder), and a
+    // bad question in a batch is reported at its place in the list.
+    let thrown = account
+        .can_many(
+            js(
+                r#"[{"user":"carl","action":"viewAll","resource":{"va":"A"}},
+                   {"user":"zoë","action":"viewAll","resource":{"va":"A"}}]"#,
+            ),
+            None,
+        )
+        .err()
+        .unwrap();
+    let message = js_sys::Reflect::get(&thrown, &"message".into()).unwrap();
+    assert!(message.as_string().unwrap().contains("\"zoë\""));
+    assert_eq!(
+        error_fields(thrown),
+        ("UNKNOWN_REFERENCE".into(), "/1/user".into())
+    );
     let thrown = account.can("carl", "fly", line_b(), None).err().unwrap();
     assert_eq!(
         error_fields(thrown),
