@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: fixtures and small JSON accessors.
 #![allow(dead_code)]
 
+pub mod random;
+
 use serde_json::Value;
 use smart_access::{Account, MigrationRequest};
 
