@@ -32,9 +32,10 @@ bench: pkg
 ## Everything CI checks.
 test: lint test-native test-wasm test-pkg
 
-lint:
+lint: tools-wasm
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --tests --locked --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --locked

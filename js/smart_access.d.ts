@@ -314,7 +314,7 @@ export interface Question {
 export type ErrorCode =
   | 'INVALID_JSON' | 'INVALID_VALUE' | 'DUPLICATE_ID' | 'UNKNOWN_REFERENCE' | 'INVALID_DATE'
   | 'INVALID_ROLE' | 'NOT_SA_ADMIN' | 'EMPTY_REQUEST' | 'SMART_ACCESS_ROLE_REQUIRED'
-  | 'SMART_ACCESS_ALREADY_MIGRATED' | 'CONTRACT_ROLE_REQUIRED' | 'UNKNOWN_ACTION';
+  | 'SMART_ACCESS_ALREADY_MIGRATED' | 'CONTRACT_ROLE_REQUIRED' | 'UNKNOWN_ACTION' | 'TOO_LARGE';
 
 /** What every method throws on bad input (`name` is "SmartAccessError"). */
 export interface SmartAccessError extends Error {

@@ -19,6 +19,7 @@ pub enum ErrorCode {
     SmartAccessAlreadyMigrated,
     ContractRoleRequired,
     UnknownAction,
+    TooLarge,
 }
 
 impl ErrorCode {
@@ -36,6 +37,7 @@ impl ErrorCode {
             ErrorCode::SmartAccessAlreadyMigrated => "SMART_ACCESS_ALREADY_MIGRATED",
             ErrorCode::ContractRoleRequired => "CONTRACT_ROLE_REQUIRED",
             ErrorCode::UnknownAction => "UNKNOWN_ACTION",
+            ErrorCode::TooLarge => "TOO_LARGE",
         }
     }
 }

@@ -62,11 +62,22 @@ fn json_text(value: JsValue, what: &str) -> Result<String, JsValue> {
         )
     })?;
     // JSON.stringify gives undefined for undefined, functions and symbols.
-    if !text.is_string() {
-        return Err(invalid(String::new()));
+    utf8(&text).ok_or_else(|| invalid(String::new()))?
+}
+
+/// A JS string as UTF-8, refusing one too long for the engine before copying it into the
+/// WebAssembly memory (a UTF-8 text is at least as many bytes as its UTF-16 length).
+/// `None` when the value is not a string.
+fn utf8(text: &JsValue) -> Option<Result<String, JsValue>> {
+    let length = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
+    if length > crate::json_read::MAX_JSON_BYTES {
+        return Some(Err(js_error(crate::json_read::too_large(length))));
     }
-    // Well-formed JSON.stringify escapes lone surrogates, so its text is valid UTF-8.
-    String::from_utf8(TextEncoder::new().encode(&text)).map_err(|_| invalid(String::new()))
+    // The encoder writes lone surrogates as U+FFFD, so its bytes are always valid UTF-8.
+    let bytes = TextEncoder::new().encode(text);
+    Some(Ok(String::from_utf8(bytes).unwrap_or_else(|e| {
+        String::from_utf8_lossy(e.as_bytes()).into_owned()
+    })))
 }
 
 /// Any JS value that JSON could express, as the core's JSON value.
@@ -84,6 +95,9 @@ fn from_js(value: JsValue, what: &str) -> Result<Value, JsValue> {
 /// not enough: 11 s; 24×: 1.6 s). `try_reserve` so that a huge input fails later with an
 /// error rather than aborting here.
 fn reserve_memory_for(text_len: usize) {
+    if text_len > crate::json_read::MAX_JSON_BYTES {
+        return; // refused as TOO_LARGE before anything is read
+    }
     let mut room: Vec<u8> = Vec::new();
     let _ = room.try_reserve_exact(text_len.saturating_mul(24));
 }
@@ -120,9 +134,16 @@ impl JsAccount {
 
     /// The same from JSON text: no JS object is walked, so this is the fast path.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<JsAccount, JsValue> {
+    pub fn from_json(text: JsValue) -> Result<JsAccount, JsValue> {
+        let text = utf8(&text).unwrap_or_else(|| {
+            Err(js_error(Error::new(
+                ErrorCode::InvalidValue,
+                "",
+                "Account.fromJson takes the JSON text of an account snapshot, a string",
+            )))
+        })?;
         reserve_memory_for(text.len());
-        Account::from_json_str(text)
+        Account::from_json_str(&text)
             .map(|inner| JsAccount { inner })
             .map_err(js_error)
     }

@@ -62,8 +62,7 @@ fn request_error(account: &str, request: &str) -> (String, String) {
     error_fields(
         account
             .preview_migration(js(request))
-            .err()
-            .expect("should throw"),
+            .expect_err("should throw"),
     )
 }
 
@@ -92,7 +91,7 @@ fn example_c_through_preview_migration_matches_the_core_byte_for_byte() {
     let core: Value = serde_json::from_str(&smart_access::preview_json(C.0, C.1).unwrap()).unwrap();
     assert_eq!(p, core);
     // fromJson gives the same as the constructor.
-    let fast = JsAccount::from_json(C.0).unwrap();
+    let fast = JsAccount::from_json(C.0.into()).unwrap();
     assert_eq!(rust(&fast.preview_migration(js(C.1)).unwrap()), core);
 }
 
@@ -159,8 +158,14 @@ fn every_error_code_arrives_as_a_js_error_with_code_and_path() {
         edit(&mut v);
         v.to_string()
     };
-    let e = JsAccount::from_json("{\"id\":").err().unwrap();
+    let e = JsAccount::from_json("{\"id\":".into()).err().unwrap();
     assert_eq!(error_fields(e), ("INVALID_JSON".into(), "".into()));
+    let e = JsAccount::from_json(5.into()).err().unwrap();
+    assert_eq!(error_fields(e), ("INVALID_VALUE".into(), "".into()));
+    // Past the limit the text is refused before it is copied in, whatever it holds.
+    let huge = js_sys::JsString::from(" ").repeat(64 * 1024 * 1024 + 1);
+    let e = JsAccount::from_json(huge.into()).err().unwrap();
+    assert_eq!(error_fields(e), ("TOO_LARGE".into(), "".into()));
     assert_eq!(
         load_error(&c(&|v| v["org"] = Value::Null)),
         ("INVALID_VALUE".into(), "/org".into())
@@ -261,7 +266,7 @@ const RESOLUTION: &str = include_str!("../fixtures/resolution/account.json");
 
 #[wasm_bindgen_test]
 fn role_resolution_through_the_js_api() {
-    let account = JsAccount::from_json(RESOLUTION).unwrap();
+    let account = JsAccount::from_json(RESOLUTION.into()).unwrap();
     let line_b = || js(r#"{"contract":"C-300","line":"2"}"#);
     assert!(account
         .can("carl", "performRma", line_b(), Some("2026-11-30".into()))
