@@ -10,13 +10,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help bench demo test lint test-native test-wasm test-pkg pkg tools-wasm tools-node tools-browser
+.PHONY: help bench demo test lint test-native test-wasm test-pkg test-fuzz fuzz fuzz-corpus pkg tools-wasm tools-node tools-browser tools-fuzz
 
 help:
 	@echo "make demo   - build the package and serve the preview page on http://127.0.0.1:8080/"
 	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium), package and page tests"
 	@echo "make pkg    - build the npm package into pkg/"
 	@echo "make bench  - native, Node and peer benchmarks; writes BENCHMARKS.md"
+	@echo "make fuzz   - fuzz every target for FUZZ_SECONDS each (default 1800)"
 
 ## The preview page, with the built-in example accounts.
 demo: pkg
@@ -30,7 +31,7 @@ bench: pkg
 	node --max-old-space-size=8192 benches/node.mjs
 
 ## Everything CI checks.
-test: lint test-native test-wasm test-pkg
+test: lint test-native test-wasm test-pkg test-fuzz
 
 lint: tools-wasm
 	cargo fmt --check
@@ -64,6 +65,34 @@ pkg: tools-wasm tools-node
 	chmod +x pkg/bin/smart-access.cjs
 	cp pkg.json pkg/package.json
 	@echo "pkg/smart_access_bg.wasm: $$(wc -c < pkg/smart_access_bg.wasm) bytes raw, $$(gzip -9c pkg/smart_access_bg.wasm | wc -c) bytes gzip"
+
+## Fuzzing (cargo fuzz, nightly): a short run of every target in `make test`, a long one in
+## `make fuzz`. Seeds come from the test fixtures and the bad-input catalogue.
+FUZZ_TARGETS := load migrate structured can
+FUZZ_SECONDS ?= 45
+
+test-fuzz: tools-fuzz fuzz-corpus
+	for t in $(FUZZ_TARGETS); do \
+		cargo +nightly fuzz run --fuzz-dir fuzz $$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=10 || exit 1; \
+	done
+
+fuzz: FUZZ_SECONDS = 1800
+fuzz: test-fuzz
+
+fuzz-corpus:
+	mkdir -p $(addprefix fuzz/corpus/,$(FUZZ_TARGETS))
+	for d in tests/fixtures/*/ tests/bad-inputs/*/; do \
+		n=$$(basename $$d); a=$$d/account.json; [ -f $$a ] || a=tests/bad-inputs/base-account.json; \
+		[ -f $$d/expect.json ] && grep -q padTo $$d/expect.json && continue; \
+		cp $$a fuzz/corpus/load/$$n.json; \
+		[ -f $$d/request.json ] && { cat $$a; printf '\0'; cat $$d/request.json; } > fuzz/corpus/migrate/$$n; \
+		true; \
+	done
+	cp fuzz/seeds/can/*.json fuzz/corpus/can/
+
+tools-fuzz:
+	@cargo +nightly --version >/dev/null
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 
 tools-wasm:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
