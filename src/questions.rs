@@ -39,6 +39,49 @@ impl Account {
         }
     }
 
+    /// One question from its parts, the resource as JSON text (the JS API's `can` and
+    /// `explain`), through the fast reader when it can.
+    pub fn question_from_parts(
+        &self,
+        user: &str,
+        action: &str,
+        resource: &str,
+        on: &str,
+    ) -> Result<Question> {
+        let mut scanned = Scanned {
+            user: Some(user),
+            action: Some(action),
+            on: Some(on),
+            resource: [None; 7],
+        };
+        let mut s = Scanner {
+            text: resource,
+            at: 0,
+        };
+        let fast = s
+            .object(|key, s| {
+                let slot = RESOURCE_KEYS.iter().position(|k| *k == key)?;
+                set(scanned.resource.get_mut(slot)?, s.string()?)
+            })
+            .and_then(|()| {
+                s.skip_space();
+                (s.at == resource.len()).then_some(())
+            })
+            .and_then(|()| self.fast_question(&scanned, None));
+        match fast {
+            Some(question) => Ok(question),
+            None => {
+                let question = serde_json::json!({
+                    "user": user,
+                    "action": action,
+                    "resource": parse_text(resource)?,
+                    "on": on,
+                });
+                self.question(&question, "")
+            }
+        }
+    }
+
     /// The question, or `None` where the general reader must look (and will complain).
     fn fast_question(&self, q: &Scanned, default_on: Option<Date>) -> Option<Question> {
         let resource = match q.resource {

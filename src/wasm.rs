@@ -228,12 +228,10 @@ impl JsAccount {
         resource: JsValue,
         on: Option<String>,
     ) -> Result<crate::resolve::Question, JsValue> {
-        let value = serde_json::json!({
-            "user": user,
-            "action": action,
-            "resource": from_js(resource, "resource")?,
-            "on": on.unwrap_or_else(today_utc),
-        });
-        self.inner.question(&value, "").map_err(js_error)
+        let resource = json_text(resource, "resource")?;
+        let on = on.unwrap_or_else(today_utc);
+        self.inner
+            .question_from_parts(user, action, &resource, &on)
+            .map_err(js_error)
     }
 }
