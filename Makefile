@@ -69,7 +69,7 @@ pkg: tools-wasm tools-node
 ## Fuzzing (cargo fuzz, nightly): a short run of every target in `make test`, a long one in
 ## `make fuzz`. Seeds come from the test fixtures and the bad-input catalogue.
 FUZZ_TARGETS := load migrate structured can
-FUZZ_SECONDS ?= 45
+FUZZ_SECONDS ?= 60
 
 test-fuzz: tools-fuzz fuzz-corpus
 	for t in $(FUZZ_TARGETS); do \
