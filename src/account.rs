@@ -103,7 +103,16 @@ fn lookup(
 
 impl Account {
     pub fn from_json_str(text: &str) -> Result<Account> {
-        Account::from_value(&parse_text(text)?)
+        // The parsed tree is dropped before the indexes are built: it is the largest thing
+        // loading holds, and WebAssembly memory never shrinks after a peak.
+        Account::from_owned_value(parse_text(text)?)
+    }
+
+    /// Loads from a parsed tree that it then drops, before building the indexes.
+    pub fn from_owned_value(value: Value) -> Result<Account> {
+        let snapshot = Snapshot::read(&value)?;
+        drop(value);
+        Account::from_snapshot(snapshot)
     }
 
     pub fn from_value(value: &Value) -> Result<Account> {

@@ -227,9 +227,9 @@ impl<'a> Fields<'a> {
 }
 
 /// The largest JSON text the engine reads: 64 MiB. The largest account of the benchmarks
-/// (100,000 users, 1,000,000 contract lines) is 43 MB, and loading takes about 17 times the
-/// text in memory, so a hostile or mistaken file is refused before it can take more than
-/// about a gigabyte of the tab's memory.
+/// (100,000 users, 1,000,000 contract lines) is 43 MB, and loading takes about 13 times the
+/// text in memory at its peak, so a hostile or mistaken file is refused before it can take
+/// more than about a gigabyte of the tab's memory.
 pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
 
 pub fn too_large(bytes: usize) -> Error {

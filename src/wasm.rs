@@ -87,19 +87,20 @@ fn from_js(value: JsValue, what: &str) -> Result<Value, JsValue> {
     crate::json_read::parse_text(&text).map_err(js_error)
 }
 
-/// Loading takes about 17 times the JSON text in memory (measured by `make bench`).
-/// WebAssembly memory grows in the allocator's small steps, and each step copies the whole
-/// memory in V8, so a first large load was quadratic (23.6 s instead of 1.1 s at 14 MB of
-/// JSON, 336 s at 43 MB). One allocation of a little more than the expected size, freed at
-/// once, grows the memory in a single step and leaves the space to the allocator (12× was
-/// not enough: 11 s; 24×: 1.6 s). `try_reserve` so that a huge input fails later with an
+/// Loading takes about 13 times the JSON text in memory at its peak (the parsed tree and
+/// the typed snapshot; the tree is dropped before the indexes are built). WebAssembly
+/// memory grows in the allocator's small steps, and each step copies the whole memory in
+/// V8, so a first large load was quadratic (23.6 s instead of 1.1 s at 14 MB of JSON, 336 s
+/// at 43 MB). One allocation of a little more than the peak, freed at once, grows the memory
+/// in a single step and leaves the space to the allocator (16×: 1.2 s at 14 MB, 5–6 s at
+/// 43 MB; 14× was slower at 43 MB). `try_reserve` so that a huge input fails later with an
 /// error rather than aborting here.
 fn reserve_memory_for(text_len: usize) {
     if text_len > crate::json_read::MAX_JSON_BYTES {
         return; // refused as TOO_LARGE before anything is read
     }
     let mut room: Vec<u8> = Vec::new();
-    let _ = room.try_reserve_exact(text_len.saturating_mul(24));
+    let _ = room.try_reserve_exact(text_len.saturating_mul(16));
 }
 
 /// Today's date in UTC, from the JS clock: only the binding reads it.
@@ -127,7 +128,7 @@ impl JsAccount {
     #[wasm_bindgen(constructor)]
     pub fn new(snapshot: JsValue) -> Result<JsAccount, JsValue> {
         let value = from_js(snapshot, "account snapshot")?;
-        Account::from_value(&value)
+        Account::from_owned_value(value)
             .map(|inner| JsAccount { inner })
             .map_err(js_error)
     }
@@ -143,7 +144,9 @@ impl JsAccount {
             )))
         })?;
         reserve_memory_for(text.len());
-        Account::from_json_str(&text)
+        let value = crate::json_read::parse_text(&text);
+        drop(text);
+        Account::from_owned_value(value.map_err(js_error)?)
             .map(|inner| JsAccount { inner })
             .map_err(js_error)
     }
