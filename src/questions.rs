@@ -13,7 +13,7 @@ use crate::catalog::Action;
 use crate::date::Date;
 use crate::error::Result;
 use crate::json_read::parse_text;
-use crate::resolve::{Question, Resource};
+use crate::resolve::{Question, Resource, RESOURCE_FIELDS};
 use serde_json::Value;
 
 impl Account {
@@ -54,19 +54,10 @@ impl Account {
             on: Some(on),
             resource: [None; 7],
         };
-        let mut s = Scanner {
-            text: resource,
-            at: 0,
-        };
+        let mut s = Scanner::new(resource);
         let fast = s
-            .object(|key, s| {
-                let slot = RESOURCE_KEYS.iter().position(|k| *k == key)?;
-                set(scanned.resource.get_mut(slot)?, s.string()?)
-            })
-            .and_then(|()| {
-                s.skip_space();
-                (s.at == resource.len()).then_some(())
-            })
+            .resource(&mut scanned.resource)
+            .and_then(|()| s.end())
             .and_then(|()| self.fast_question(&scanned, None));
         match fast {
             Some(question) => Ok(question),
@@ -104,24 +95,20 @@ impl Account {
     }
 }
 
-const RESOURCE_KEYS: [&str; 7] = [
-    "account", "va", "contract", "line", "license", "device", "order",
-];
-
 /// One question as found in the text: each field's string, if given.
 #[derive(Default)]
 struct Scanned<'a> {
     user: Option<&'a str>,
     action: Option<&'a str>,
     on: Option<&'a str>,
-    /// In the order of `RESOURCE_KEYS`.
+    /// In the order of `RESOURCE_FIELDS`.
     resource: [Option<&'a str>; 7],
 }
 
 /// Questions in the strict shape `[{"user": "…", "action": "…", "resource": {"…": "…"},
 /// "on": "…"}, …]`, strings without escapes; `None` for anything else, valid JSON or not.
 fn scan_questions(text: &str) -> Option<Vec<Scanned<'_>>> {
-    let mut s = Scanner { text, at: 0 };
+    let mut s = Scanner::new(text);
     let mut list = Vec::new();
     s.token(b'[')?;
     if s.peek() == Some(b']') {
@@ -133,10 +120,7 @@ fn scan_questions(text: &str) -> Option<Vec<Scanned<'_>>> {
                 "user" => set(&mut q.user, s.string()?),
                 "action" => set(&mut q.action, s.string()?),
                 "on" => set(&mut q.on, s.string()?),
-                "resource" => s.object(|key, s| {
-                    let slot = RESOURCE_KEYS.iter().position(|k| *k == key)?;
-                    set(q.resource.get_mut(slot)?, s.string()?)
-                }),
+                "resource" => s.resource(&mut q.resource),
                 _ => None,
             })?;
             list.push(q);
@@ -147,8 +131,8 @@ fn scan_questions(text: &str) -> Option<Vec<Scanned<'_>>> {
             }
         }
     }
-    s.skip_space();
-    (s.at == text.len()).then_some(list)
+    s.end()?;
+    Some(list)
 }
 
 /// Fills an empty slot; a key given twice is left to the general reader.
@@ -162,6 +146,24 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Scanner<'a> {
+        Scanner { text, at: 0 }
+    }
+
+    /// Only white space is left.
+    fn end(&mut self) -> Option<()> {
+        self.skip_space();
+        (self.at == self.text.len()).then_some(())
+    }
+
+    /// A resource object, its fields' strings put in the slots of `RESOURCE_FIELDS`.
+    fn resource(&mut self, slots: &mut [Option<&'a str>; 7]) -> Option<()> {
+        self.object(|key, s| {
+            let slot = RESOURCE_FIELDS.iter().position(|k| *k == key)?;
+            set(slots.get_mut(slot)?, s.string()?)
+        })
+    }
+
     #[inline(always)]
     fn skip_space(&mut self) {
         while matches!(self.byte(), Some(b' ' | b'\n' | b'\r' | b'\t')) {

@@ -21,6 +21,11 @@ pub const ORDER_SHARE: ActionSet = ActionSet::of_const(&[
     Action::UseLicense,
 ]);
 
+/// The fields a resource object may have (SPEC §6).
+pub const RESOURCE_FIELDS: [&str; 7] = [
+    "account", "va", "contract", "line", "license", "device", "order",
+];
+
 /// A resource with its ids resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resource {
@@ -57,6 +62,19 @@ impl Resource {
             Resource::Device { .. } => "a device",
             Resource::Order { .. } => "an order",
             Resource::OrderLine { .. } => "an order line",
+        }
+    }
+
+    /// The contract whose users have traditional access to this resource: a contract line's,
+    /// or the contract covering a device.
+    fn contract(self) -> Option<usize> {
+        match self {
+            Resource::ContractLine { contract, .. }
+            | Resource::Device {
+                contract: Some(contract),
+                ..
+            } => Some(contract),
+            _ => None,
         }
     }
 
@@ -139,9 +157,7 @@ impl Account {
     pub fn resource(&self, v: &Value, path: &str) -> Result<Resource> {
         let f = Fields::new(v, path.to_owned())?;
         const KINDS: [&str; 6] = ["account", "va", "contract", "license", "device", "order"];
-        f.reject_unknown(&[
-            "account", "va", "contract", "line", "license", "device", "order",
-        ])?;
+        f.reject_unknown(&RESOURCE_FIELDS)?;
         let kinds: Vec<&str> = KINDS
             .into_iter()
             .filter(|k| f.opt_id(k).is_ok_and(|o| !o.is_absent()))
@@ -345,14 +361,13 @@ impl Account {
                 r.noun()
             ));
         } else if q.action == Action::ViewAdminContacts {
-            let has_role = !self.user_grants(q.user).is_empty();
-            let org = self.snapshot.users.get(q.user).and_then(|u| u.org.get());
             if self.sees_admin_contacts(q.user) {
                 reasons.push(Reason::Organization {
                     org: &self.snapshot.org,
                 });
             } else {
-                denial = Some(if has_role {
+                let org = self.snapshot.users.get(q.user).and_then(|u| u.org.get());
+                denial = Some(if !self.user_grants(q.user).is_empty() {
                     format!(
                         "administrator contacts are shown only to users of {}; {user} is from {}",
                         self.snapshot.org,
@@ -412,22 +427,17 @@ impl Account {
     /// Traditional access to the contract of the resource: the contract and the end of its
     /// grace period (none while the contract is still traditional).
     fn traditional_grace(&self, q: &Question) -> Option<(usize, Option<Date>)> {
-        let contract = match q.resource {
-            Resource::ContractLine { contract, .. }
-            | Resource::Device {
-                contract: Some(contract),
-                ..
-            } => contract,
-            _ => return None,
-        };
-        let is_user = self
-            .contracts
-            .get(contract)
-            .is_some_and(|c| c.users.contains(&q.user));
-        if !is_user || !TRADITIONAL.contains(q.action) {
+        let contract = q.resource.contract()?;
+        if !self.is_contract_user(contract, q.user) || !TRADITIONAL.contains(q.action) {
             return None;
         }
         Some((contract, self.contract_active(contract, q.on)?))
+    }
+
+    fn is_contract_user(&self, contract: usize, user: usize) -> bool {
+        self.contracts
+            .get(contract)
+            .is_some_and(|c| c.users.contains(&user))
     }
 
     fn contract_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
@@ -520,19 +530,12 @@ impl Account {
             q.action.display(),
             roles.join(", ")
         );
-        let contract = match q.resource {
-            Resource::ContractLine { contract, .. }
-            | Resource::Device {
-                contract: Some(contract),
-                ..
-            } => Some(contract),
-            _ => None,
-        };
-        if let Some(c) = contract.filter(|_| TRADITIONAL.contains(q.action)) {
-            let is_user = self
-                .contracts
-                .get(c)
-                .is_some_and(|i| i.users.contains(&q.user));
+        if let Some(c) = q
+            .resource
+            .contract()
+            .filter(|_| TRADITIONAL.contains(q.action))
+        {
+            let is_user = self.is_contract_user(c, q.user);
             let ended = self
                 .snapshot
                 .contracts

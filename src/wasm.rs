@@ -82,7 +82,12 @@ fn utf8(text: &JsValue) -> Option<Result<String, JsValue>> {
 
 /// Any JS value that JSON could express, as the core's JSON value.
 fn from_js(value: JsValue, what: &str) -> Result<Value, JsValue> {
-    let text = json_text(value, what)?;
+    parse(json_text(value, what)?)
+}
+
+/// Parses JSON text, growing the memory for what it becomes first, and lets the text go
+/// before the tree is used.
+fn parse(text: String) -> Result<Value, JsValue> {
     reserve_memory_for(text.len());
     crate::json_read::parse_text(&text).map_err(js_error)
 }
@@ -143,10 +148,7 @@ impl JsAccount {
                 "Account.fromJson takes the JSON text of an account snapshot, a string",
             )))
         })?;
-        reserve_memory_for(text.len());
-        let value = crate::json_read::parse_text(&text);
-        drop(text);
-        Account::from_owned_value(value.map_err(js_error)?)
+        Account::from_owned_value(parse(text)?)
             .map(|inner| JsAccount { inner })
             .map_err(js_error)
     }
