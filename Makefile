@@ -37,6 +37,7 @@ lint: tools-wasm
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --tests --locked --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --locked --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-native:
 	cargo test --locked
@@ -48,10 +49,10 @@ test-wasm: tools-wasm tools-browser
 test-pkg: pkg tools-browser
 	node --test tests/js/
 
-## The npm package: release wasm, wasm-bindgen (browser ESM + Node CommonJS glue over one
+## The npm package: release wasm without std (src/bare.rs), wasm-bindgen (browser ESM + Node CommonJS glue over one
 ## .wasm), wasm-opt, our entry points, types and command, and package.json from pkg.json.
 pkg: tools-wasm tools-node
-	cargo build --release --locked --target wasm32-unknown-unknown
+	cargo build --release --locked --target wasm32-unknown-unknown --no-default-features
 	rm -rf pkg target/bindgen
 	wasm-bindgen --target web --out-dir target/bindgen/web $(WASM)
 	wasm-bindgen --target nodejs --out-dir target/bindgen/node $(WASM)

@@ -1,6 +1,8 @@
 //! What a user can do where, from their grants and their traditional contract access, at
 //! one moment: the ACCESS object of SPEC §7.
 
+use crate::prelude::*;
+
 use crate::account::{Account, GrantKey};
 use crate::catalog::{ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
 use crate::date::Date;

@@ -1,6 +1,8 @@
 //! The engine's entry points: typed functions, and JSON text in / JSON text out over them,
 //! so that the WebAssembly binding, a server and the tests all go through one path.
 
+use crate::prelude::*;
+
 use crate::account::Account;
 use crate::apply::{apply, Applied};
 use crate::error::{Error, ErrorCode, Result};

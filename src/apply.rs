@@ -1,6 +1,8 @@
 //! Applying a migration: the new snapshot (every field the migration has no reason to touch
 //! comes back as it came in, unknown fields included) and the history events.
 
+use crate::prelude::*;
+
 use crate::account::{Account, GrantKey};
 use crate::date::Date;
 use crate::json_read::Opt;

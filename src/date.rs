@@ -1,7 +1,7 @@
 //! Calendar dates (`YYYY-MM-DD`) as day numbers, so that "30 days later" is plain addition.
 //! Written here rather than pulled in: the engine needs parse, format and add, nothing more.
 
-use std::fmt;
+use core::fmt;
 
 /// A proleptic Gregorian calendar day, stored as days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,6 +1,8 @@
 //! The one error type of the engine: a stable code, a JSON pointer into the offending input
 //! and a sentence a person can act on.
 
+use crate::prelude::*;
+
 use serde::Serialize;
 
 /// Stable, machine-readable error codes. The strings are part of the public API.
@@ -62,7 +64,7 @@ impl Error {
     }
 }
 
-pub type Result<T> = std::result::Result<T, Error>;
+pub type Result<T> = core::result::Result<T, Error>;
 
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 asks.
 pub fn pointer_push(base: &str, token: &str) -> String {

@@ -1,10 +1,12 @@
 //! The resolution rules of SPEC §4 (subsumption, merge, collapse to the SA), applied to one
 //! user's grants, with a record of every rule that fired.
 
+use crate::prelude::*;
+
 use crate::account::GrantKey;
 use crate::catalog::{ActionSet, Role};
+use alloc::collections::BTreeMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The rules that change a user's grants, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,6 +1,8 @@
 //! Reading a parsed JSON value field by field, so that every complaint carries the JSON
 //! pointer of the exact value at fault (serde's own errors only know line and column).
 
+use crate::prelude::*;
+
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use serde_json::{Map, Value};
@@ -28,7 +30,7 @@ impl<T> Opt<T> {
 }
 
 impl<T: serde::Serialize> serde::Serialize for Opt<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
         match self {
             Opt::Value(v) => v.serialize(s),
             _ => s.serialize_none(),

@@ -2,6 +2,22 @@
 //! what. Every module but `wasm` is the pure core (plain data in, plain data out, no clock,
 //! no I/O); `wasm` is the thin JavaScript binding over it.
 
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+/// What `std`'s prelude would give, for the `no_std` build that ships (see `bare`).
+mod prelude {
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::format;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec;
+    pub use alloc::vec::Vec;
+}
+
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+mod bare;
+
 pub mod access;
 pub mod account;
 pub mod api;

@@ -1,6 +1,8 @@
 //! The two migration steps of SPEC §4, computed without changing anything: which contracts
 //! go ahead, and every user's grants afterwards with the rules that produced them.
 
+use crate::prelude::*;
+
 use crate::account::{Account, GrantKey};
 use crate::catalog::Role;
 use crate::date::Date;

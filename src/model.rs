@@ -1,6 +1,8 @@
 //! The account snapshot of SPEC §7 as plain data: every known field typed, every unknown
 //! field kept, so that reading and writing a snapshot back changes nothing.
 
+use crate::prelude::*;
+
 use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};

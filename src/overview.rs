@@ -1,6 +1,8 @@
 //! What a portal shows before a migration: the account at a glance and, per contract, its
 //! assignment status, access mode and whether the actor can migrate it (and why not).
 
+use crate::prelude::*;
+
 use crate::access::traditional_active;
 use crate::access::Moment;
 use crate::account::{Account, GrantKey};

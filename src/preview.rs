@@ -2,6 +2,8 @@
 //! rules that explain them, access before / during / after the grace period, warnings and
 //! the exact submission.
 
+use crate::prelude::*;
+
 use crate::access::{line_actions, traditional_active, user_access, Access, Moment};
 use crate::account::{Account, GrantKey};
 use crate::catalog::{ActionSet, Role};

@@ -8,6 +8,8 @@
 //! a `serde_json::Value`, 32 ms with serde's derive (which added 38 KB of wasm), 22 ms with
 //! this scanner (2 KB).
 
+use crate::prelude::*;
+
 use crate::account::Account;
 use crate::catalog::Action;
 use crate::date::Date;

@@ -1,6 +1,8 @@
 //! The migration request of SPEC §7: read and checked for shape here, checked against the
 //! account in `migration`.
 
+use crate::prelude::*;
+
 use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};

@@ -3,6 +3,8 @@
 //! too), order-based access (order shares) and the same-organisation rule for
 //! administrator contacts.
 
+use crate::prelude::*;
+
 use crate::access::{sa_actions, traditional_active, va_actions, Entry, Moment};
 use crate::account::{Account, GrantKey};
 use crate::catalog::{Action, ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};

@@ -2,6 +2,8 @@
 //! followed by the request's canonical JSON. Not a security measure; it only has to be the
 //! same for the same account and request, and differ when either differs.
 
+use crate::prelude::*;
+
 use serde::Serialize;
 
 const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;

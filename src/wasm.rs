@@ -3,6 +3,8 @@
 //! reads a clock), and turns every core error into a thrown JS `Error` with `code`, `path`
 //! and `message`.
 
+use crate::prelude::*;
+
 use crate::error::{Error, ErrorCode};
 use crate::questions::fill_date;
 use crate::{Account, MigrationRequest};
