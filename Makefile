@@ -69,7 +69,7 @@ pkg: tools-wasm tools-node
 
 ## Fuzzing (cargo fuzz, nightly): a short run of every target in `make test`, a long one in
 ## `make fuzz`. Seeds come from the test fixtures and the bad-input catalogue.
-FUZZ_TARGETS := load migrate structured can
+FUZZ_TARGETS := json load migrate structured can
 FUZZ_SECONDS ?= 60
 
 test-fuzz: tools-fuzz fuzz-corpus
@@ -85,7 +85,7 @@ fuzz-corpus:
 	for d in tests/fixtures/*/ tests/bad-inputs/*/; do \
 		n=$$(basename $$d); a=$$d/account.json; [ -f $$a ] || a=tests/bad-inputs/base-account.json; \
 		[ -f $$d/expect.json ] && grep -q padTo $$d/expect.json && continue; \
-		cp $$a fuzz/corpus/load/$$n.json; \
+		cp $$a fuzz/corpus/load/$$n.json; cp $$a fuzz/corpus/json/$$n.json; \
 		[ -f $$d/request.json ] && { cat $$a; printf '\0'; cat $$d/request.json; } > fuzz/corpus/migrate/$$n; \
 		true; \
 	done

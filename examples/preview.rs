@@ -16,10 +16,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!(
-                    "{}",
-                    serde_json::to_string(&e).unwrap_or_else(|_| e.to_string())
-                );
+                eprintln!("{}", smart_access::to_json(&e));
                 ExitCode::from(2)
             }
         },

@@ -6,13 +6,12 @@ use crate::prelude::*;
 use crate::account::{Account, GrantKey};
 use crate::catalog::{ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
 use crate::date::Date;
+use crate::json_out::{Object, ToJson};
 use crate::migration::GRACE_DAYS;
 use crate::model::AccessMode;
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
 
 /// A set of actions and the role it equals, when it equals one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     pub actions: ActionSet,
     pub role: Option<Role>,
@@ -138,30 +137,37 @@ pub fn line_actions(grants: &[GrantKey], va: Option<usize>, traditional: bool) -
 #[derive(Debug)]
 pub struct Pairs<'a>(pub Vec<(&'a str, Entry)>);
 
-impl Serialize for Pairs<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        AsMap(&self.0).serialize(s)
+impl ToJson for Pairs<'_> {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
     }
 }
 
-struct AsMap<'s, 'a>(&'s [(&'a str, Entry)]);
-
-impl Serialize for AsMap<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.0 {
-            map.serialize_entry(k, v)?;
+impl ToJson for [(&str, Entry)] {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        for (id, entry) in self {
+            o.field(id, entry);
         }
-        map.end()
+        o.end();
     }
 }
 
-impl Serialize for Access<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(3))?;
-        map.serialize_entry("sa", &self.sa)?;
-        map.serialize_entry("vas", &AsMap(&self.vas))?;
-        map.serialize_entry("contracts", &AsMap(&self.contracts))?;
-        map.end()
+impl ToJson for Entry {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("actions", &self.actions)
+            .field("role", &self.role)
+            .end();
+    }
+}
+
+impl ToJson for Access<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("sa", &self.sa)
+            .field("vas", &self.vas.as_slice())
+            .field("contracts", &self.contracts.as_slice())
+            .end();
     }
 }

@@ -5,10 +5,10 @@ use crate::prelude::*;
 
 use crate::catalog::{ActionSet, Role, ScopeKind};
 use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::json::Value;
 use crate::json_read::{parse_text, Opt};
 use crate::model::{AccessMode, Snapshot};
 use hashbrown::HashMap;
-use serde_json::Value;
 
 /// A grant with its scope resolved: `va` is the VA's position, `None` is SA scope.
 /// The derived order is the listing order of SPEC §7: SA first, then VAs in account

@@ -5,14 +5,13 @@ use crate::prelude::*;
 
 use crate::account::{Account, GrantKey};
 use crate::date::Date;
+use crate::json_out::{Object, ToJson};
 use crate::json_read::Opt;
 use crate::migration::{grant_changes, Plan, Rejection};
 use crate::model::{AccessMode, Grant, Snapshot};
 use crate::preview::{grant_out, GrantOut};
-use serde::Serialize;
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct Applied<'a> {
     pub account: Snapshot,
     pub events: Vec<Event<'a>>,
@@ -21,26 +20,22 @@ pub struct Applied<'a> {
     pub rejected: Vec<RejectedContract<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct RejectedContract<'a> {
     pub id: &'a str,
-    #[serde(flatten)]
     pub rejection: Rejection,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct Event<'a> {
     pub date: Date,
-    #[serde(rename = "type")]
     pub kind: &'static str,
     pub actor: &'a str,
     pub details: Details<'a>,
     pub transaction_id: String,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(untagged, rename_all_fields = "camelCase")]
+#[derive(Debug)]
 pub enum Details<'a> {
     SmartAccess {
         role: crate::catalog::Role,
@@ -59,6 +54,69 @@ pub enum Details<'a> {
         add: Vec<GrantOut<'a>>,
         remove: Vec<GrantOut<'a>>,
     },
+}
+
+impl ToJson for Applied<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("account", &self.account)
+            .field("events", &self.events)
+            .field("transactionId", &self.transaction_id)
+            .field("rejected", &self.rejected)
+            .end();
+    }
+}
+
+impl ToJson for RejectedContract<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("id", &self.id);
+        self.rejection.write_fields(&mut o);
+        o.end();
+    }
+}
+
+impl ToJson for Event<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("date", &self.date)
+            .field("type", &self.kind)
+            .field("actor", &self.actor)
+            .field("details", &self.details)
+            .field("transactionId", &self.transaction_id)
+            .end();
+    }
+}
+
+impl ToJson for Details<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        match self {
+            Details::SmartAccess {
+                role,
+                affected_users,
+            } => o.field("role", role).field("affectedUsers", affected_users),
+            Details::Contract {
+                contract,
+                role,
+                vas,
+                users,
+                excluded,
+                grace_ends_on,
+            } => o
+                .field("contract", contract)
+                .field("role", role)
+                .field("vas", vas)
+                .field("users", users)
+                .field("excluded", excluded)
+                .field("graceEndsOn", grace_ends_on),
+            Details::Roles { user, add, remove } => o
+                .field("user", user)
+                .field("add", add)
+                .field("remove", remove),
+        };
+        o.end();
+    }
 }
 
 /// The grant as it will be written: the original object (unknown fields and all) where the

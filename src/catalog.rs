@@ -1,7 +1,8 @@
 //! The role catalog of SPEC §3, as data in one place: actions, roles, what each role allows
 //! at each scope, display names, and the lookup from an action set back to a role.
 
-use serde::{Serialize, Serializer};
+use crate::json_out::{write_array, ToJson};
+use alloc::string::String;
 
 /// Every action, in the order of the tables of SPEC §3. Action lists are always written
 /// in this order.
@@ -80,9 +81,9 @@ impl Action {
     }
 }
 
-impl Serialize for Action {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
+impl ToJson for Action {
+    fn write_json(&self, out: &mut String) {
+        self.id().write_json(out);
     }
 }
 
@@ -131,9 +132,9 @@ impl ActionSet {
     }
 }
 
-impl Serialize for ActionSet {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
+impl ToJson for ActionSet {
+    fn write_json(&self, out: &mut String) {
+        write_array(out, self.iter());
     }
 }
 
@@ -274,9 +275,9 @@ impl Role {
     }
 }
 
-impl Serialize for Role {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
+impl ToJson for Role {
+    fn write_json(&self, out: &mut String) {
+        self.id().write_json(out);
     }
 }
 

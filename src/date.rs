@@ -2,6 +2,7 @@
 //! Written here rather than pulled in: the engine needs parse, format and add, nothing more.
 
 use core::fmt;
+use core::fmt::Write as _;
 
 /// A proleptic Gregorian calendar day, stored as days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,9 +44,9 @@ impl fmt::Display for Date {
     }
 }
 
-impl serde::Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+impl crate::json_out::ToJson for Date {
+    fn write_json(&self, out: &mut alloc::string::String) {
+        let _ = write!(out, "\"{self}\"");
     }
 }
 

@@ -3,11 +3,10 @@
 
 use crate::prelude::*;
 
-use serde::Serialize;
+use crate::json_out::{Object, ToJson};
 
 /// Stable, machine-readable error codes. The strings are part of the public API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
     InvalidJson,
     InvalidValue,
@@ -46,7 +45,7 @@ impl ErrorCode {
 
 /// Every failure of the engine. `path` is a JSON pointer (RFC 6901) into the input that
 /// caused it: the account snapshot for load errors, the request for request errors.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} at {}: {message}", code.as_str(), if path.is_empty() { "the top level" } else { path.as_str() })]
 pub struct Error {
     pub code: ErrorCode,
@@ -61,6 +60,17 @@ impl Error {
             path: path.into(),
             message: message.into(),
         }
+    }
+}
+
+/// `{ code, path, message }`, as the command line prints it.
+impl ToJson for Error {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("code", &self.code.as_str())
+            .field("path", &self.path)
+            .field("message", &self.message)
+            .end();
     }
 }
 

@@ -5,18 +5,30 @@ use crate::prelude::*;
 
 use crate::account::GrantKey;
 use crate::catalog::{ActionSet, Role};
+use crate::json_out::ToJson;
 use alloc::collections::BTreeMap;
-use serde::Serialize;
 
 /// The rules that change a user's grants, in the order they run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     SmartAccessMigration,
     ContractMigration,
     Subsumption,
     Merge,
     Collapse,
+}
+
+impl ToJson for Rule {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            Rule::SmartAccessMigration => "smartAccessMigration",
+            Rule::ContractMigration => "contractMigration",
+            Rule::Subsumption => "subsumption",
+            Rule::Merge => "merge",
+            Rule::Collapse => "collapse",
+        };
+        name.write_json(out);
+    }
 }
 
 /// One firing of a rule: the grants it took away and the ones it gave.

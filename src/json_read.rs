@@ -5,7 +5,7 @@ use crate::prelude::*;
 
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// A field that may be absent, null or set. Kept apart so that a snapshot read and written
 /// back says exactly what it said before.
@@ -29,15 +29,6 @@ impl<T> Opt<T> {
     }
 }
 
-impl<T: serde::Serialize> serde::Serialize for Opt<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
-        match self {
-            Opt::Value(v) => v.serialize(s),
-            _ => s.serialize_none(),
-        }
-    }
-}
-
 pub fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -58,9 +49,7 @@ pub fn wrong_type(path: &str, expected: &str, found: &Value) -> Error {
 }
 
 pub fn as_array<'a>(v: &'a Value, path: &str) -> Result<&'a [Value]> {
-    v.as_array()
-        .map(Vec::as_slice)
-        .ok_or_else(|| wrong_type(path, "an array", v))
+    v.as_array().ok_or_else(|| wrong_type(path, "an array", v))
 }
 
 /// Parses each element of an array, each with its own path.
@@ -109,7 +98,7 @@ pub fn date_value(v: &Value, path: &str) -> Result<Date> {
 /// One JSON object being read; `known` lists the fields the engine understands, every
 /// other field is kept as it is.
 pub struct Fields<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     pub path: String,
 }
 
@@ -204,17 +193,18 @@ impl<'a> Fields<'a> {
     }
 
     /// The fields not in `known`, in input order.
-    pub fn unknown(&self, known: &[&str]) -> Map<String, Value> {
-        self.map
-            .iter()
-            .filter(|(k, _)| !known.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+    pub fn unknown(&self, known: &[&str]) -> Map {
+        self.map.filtered(|k| !known.contains(&k))
     }
 
     /// The first field not in `known`, for inputs (requests) where a typo must not pass.
     pub fn reject_unknown(&self, known: &[&str]) -> Result<()> {
-        match self.map.keys().find(|k| !known.contains(&k.as_str())) {
+        match self
+            .map
+            .iter()
+            .map(|(k, _)| k)
+            .find(|k| !known.contains(&k.as_str()))
+        {
             Some(k) => Err(Error::new(
                 ErrorCode::InvalidValue,
                 self.at(k),
@@ -251,6 +241,5 @@ pub fn parse_text(text: &str) -> Result<Value> {
     if text.len() > MAX_JSON_BYTES {
         return Err(too_large(text.len()));
     }
-    serde_json::from_str(text)
-        .map_err(|e| Error::new(ErrorCode::InvalidJson, "", format!("not valid JSON: {e}")))
+    crate::json::parse(text)
 }

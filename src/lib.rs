@@ -26,6 +26,8 @@ pub mod catalog;
 pub mod date;
 pub mod error;
 pub mod grants;
+pub mod json;
+pub mod json_out;
 pub mod json_read;
 pub mod migration;
 pub mod model;
@@ -38,6 +40,7 @@ pub mod txid;
 pub mod wasm;
 
 pub use account::Account;
-pub use api::{account_json, apply_json, preview_json, to_json};
+pub use api::{account_json, apply_json, preview_json};
 pub use error::{Error, ErrorCode, Result};
+pub use json_out::{to_json, ToJson};
 pub use request::MigrationRequest;

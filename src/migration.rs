@@ -8,26 +8,43 @@ use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::grants::{normalise, Firing, Rule};
+use crate::json_out::{Object, ToJson};
 use crate::model::AccessMode;
 use crate::request::MigrationRequest;
-use serde::Serialize;
 
 /// Days of traditional access a contract keeps after it is migrated.
 pub const GRACE_DAYS: i32 = 30;
 
 /// Why one contract of a request does not go ahead (the others still do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RejectCode {
     AlreadyMigrated,
     NotContractAdmin,
     NotFullyAssigned,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl ToJson for RejectCode {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            RejectCode::AlreadyMigrated => "ALREADY_MIGRATED",
+            RejectCode::NotContractAdmin => "NOT_CONTRACT_ADMIN",
+            RejectCode::NotFullyAssigned => "NOT_FULLY_ASSIGNED",
+        };
+        name.write_json(out);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
     pub code: RejectCode,
     pub message: String,
+}
+
+impl Rejection {
+    /// Its fields, into the object of the contract it rejects.
+    pub fn write_fields(&self, o: &mut Object) {
+        o.field("code", &self.code).field("message", &self.message);
+    }
 }
 
 /// Whether `actor` may migrate the contract now (with no actor, the checks that do not

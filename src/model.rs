@@ -6,153 +6,109 @@ use crate::prelude::*;
 use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{Map, Value};
+use crate::json_out::{Object, ToJson};
 use crate::json_read::{each, id_list, Fields, Opt};
-use serde::Serialize;
-use serde_json::{Map, Value};
 
-type Extra = Map<String, Value>;
+type Extra = Map;
 
-fn is_empty(m: &Extra) -> bool {
-    m.is_empty()
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     pub id: String,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub name: Opt<String>,
     pub org: String,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub smart_access_migrated_on: Opt<Date>,
     pub virtual_accounts: Vec<VirtualAccount>,
     pub users: Vec<User>,
     pub contracts: Vec<Contract>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub licenses: Option<Vec<License>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub devices: Option<Vec<Device>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub orders: Option<Vec<Order>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub order_shares: Option<Vec<OrderShare>>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VirtualAccount {
     pub id: String,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub name: Opt<String>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct User {
     pub id: String,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub name: Opt<String>,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub email: Opt<String>,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub org: Opt<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub grants: Option<Vec<Grant>>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Grant {
     pub role: Role,
     /// Absent or null: SA scope.
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub va: Opt<String>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContractKind {
     Service,
     Subscription,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccessMode {
     Traditional,
     Smart,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Contract {
     pub id: String,
     pub kind: ContractKind,
     pub access: AccessMode,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub migrated_on: Opt<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub administrators: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub users: Option<Vec<String>>,
     pub lines: Vec<Line>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-/// A contract line or an order line: an id and the VA it is assigned to, if any.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A contract line, an order line or a license: an id and the VA it is assigned to, if any.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub id: String,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub va: Opt<String>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct License {
-    pub id: String,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
-    pub va: Opt<String>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
-    pub extra: Extra,
-}
+/// A license: an id and the VA it is assigned to, like a line.
+pub type License = Line;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Device {
     pub id: String,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub va: Opt<String>,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub contract: Opt<String>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Order {
     pub id: String,
     pub lines: Vec<Line>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OrderShare {
     pub order: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub user: Opt<String>,
-    #[serde(skip_serializing_if = "Opt::is_absent")]
     pub email: Opt<String>,
-    #[serde(flatten, skip_serializing_if = "is_empty")]
     pub extra: Extra,
 }
 
@@ -309,17 +265,6 @@ impl Line {
     }
 }
 
-impl License {
-    fn read(v: &Value, path: String) -> Result<License> {
-        let f = Fields::new(v, path)?;
-        Ok(License {
-            id: f.id("id")?,
-            va: f.opt_id("va")?,
-            extra: f.unknown(&["id", "va"]),
-        })
-    }
-}
-
 impl Device {
     fn read(v: &Value, path: String) -> Result<Device> {
         let f = Fields::new(v, path)?;
@@ -364,5 +309,140 @@ impl OrderShare {
             ));
         }
         Ok(share)
+    }
+}
+
+// ---- writing: the fields in the order of SPEC §7, then the unknown ones as they came ----
+
+impl ToJson for Snapshot {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .opt("name", &self.name)
+            .field("org", &self.org)
+            .opt("smartAccessMigratedOn", &self.smart_access_migrated_on)
+            .field("virtualAccounts", &self.virtual_accounts)
+            .field("users", &self.users)
+            .field("contracts", &self.contracts)
+            .some("licenses", self.licenses.as_ref().map(|v| v as _))
+            .some("devices", self.devices.as_ref().map(|v| v as _))
+            .some("orders", self.orders.as_ref().map(|v| v as _))
+            .some("orderShares", self.order_shares.as_ref().map(|v| v as _))
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for VirtualAccount {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .opt("name", &self.name)
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for User {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .opt("name", &self.name)
+            .opt("email", &self.email)
+            .opt("org", &self.org)
+            .some("grants", self.grants.as_ref().map(|v| v as _))
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for Grant {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("role", &self.role)
+            .opt("va", &self.va)
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for ContractKind {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            ContractKind::Service => "service",
+            ContractKind::Subscription => "subscription",
+        };
+        name.write_json(out);
+    }
+}
+
+impl ToJson for AccessMode {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            AccessMode::Traditional => "traditional",
+            AccessMode::Smart => "smart",
+        };
+        name.write_json(out);
+    }
+}
+
+impl ToJson for Contract {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("access", &self.access)
+            .opt("migratedOn", &self.migrated_on)
+            .some(
+                "administrators",
+                self.administrators.as_ref().map(|v| v as _),
+            )
+            .some("users", self.users.as_ref().map(|v| v as _))
+            .field("lines", &self.lines)
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for Line {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .opt("va", &self.va)
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for Device {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .opt("va", &self.va)
+            .opt("contract", &self.contract)
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for Order {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("lines", &self.lines)
+            .extra(&self.extra)
+            .end();
+    }
+}
+
+impl ToJson for OrderShare {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("order", &self.order)
+            .some("lines", self.lines.as_ref().map(|v| v as _))
+            .opt("user", &self.user)
+            .opt("email", &self.email)
+            .extra(&self.extra)
+            .end();
     }
 }

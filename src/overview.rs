@@ -9,12 +9,11 @@ use crate::account::{Account, GrantKey};
 use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::Result;
+use crate::json_out::{Object, ToJson};
 use crate::migration::{eligibility, RejectCode, GRACE_DAYS};
 use crate::model::{AccessMode, ContractKind};
-use serde::Serialize;
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct Overview<'a> {
     pub id: &'a str,
     pub name: Option<&'a str>,
@@ -27,14 +26,13 @@ pub struct Overview<'a> {
     pub contracts: Vec<ContractStatus<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Named<'a> {
     pub id: &'a str,
     pub name: &'a str,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct ContractStatus<'a> {
     pub id: &'a str,
     pub kind: ContractKind,
@@ -54,6 +52,52 @@ pub struct ContractStatus<'a> {
     pub can_migrate: bool,
     pub code: Option<RejectCode>,
     pub message: Option<String>,
+}
+
+impl ToJson for Overview<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("org", &self.org)
+            .field("smartAccessMigratedOn", &self.smart_access_migrated_on)
+            .field("virtualAccounts", &self.virtual_accounts)
+            .field("users", &self.users)
+            .field("saAdministrators", &self.sa_administrators)
+            .field("contracts", &self.contracts)
+            .end();
+    }
+}
+
+impl ToJson for Named<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .end();
+    }
+}
+
+impl ToJson for ContractStatus<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("access", &self.access)
+            .field("migratedOn", &self.migrated_on)
+            .field("graceEndsOn", &self.grace_ends_on)
+            .field("traditionalAccessActive", &self.traditional_access_active)
+            .field("lines", &self.lines)
+            .field("assignedLines", &self.assigned_lines)
+            .field("assignment", &self.assignment)
+            .field("vas", &self.vas)
+            .field("users", &self.users)
+            .field("administrators", &self.administrators)
+            .field("canMigrate", &self.can_migrate)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .end();
+    }
 }
 
 impl Account {
@@ -147,7 +191,10 @@ mod tests {
         )
         .unwrap();
         let on = Date::parse("2026-11-23").unwrap();
-        let v = serde_json::to_value(account.overview(Some("ava"), on).unwrap()).unwrap();
+        let v = serde_json::from_str::<serde_json::Value>(&crate::to_json(
+            &account.overview(Some("ava"), on).unwrap(),
+        ))
+        .unwrap();
         let c = &v["contracts"][0];
         assert_eq!(c["assignment"], "75% 3/4 lines");
         assert_eq!(c["canMigrate"], false);
@@ -161,7 +208,10 @@ mod tests {
             ("UNKNOWN_REFERENCE", "/actor")
         );
         // bo is not an administrator of the contract: that reason comes before assignment.
-        let v = serde_json::to_value(account.overview(Some("bo"), on).unwrap()).unwrap();
+        let v = serde_json::from_str::<serde_json::Value>(&crate::to_json(
+            &account.overview(Some("bo"), on).unwrap(),
+        ))
+        .unwrap();
         assert_eq!(v["contracts"][0]["code"], "NOT_CONTRACT_ADMIN");
     }
 }

@@ -9,20 +9,18 @@ use crate::account::{Account, GrantKey};
 use crate::catalog::{ActionSet, Role};
 use crate::date::Date;
 use crate::grants::{Firing, Rule};
+use crate::json_out::{Object, ToJson};
 use crate::migration::{grant_changes, Plan, RejectCode};
 use crate::model::AccessMode;
 use crate::txid::{format_id, Fnv128};
-use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GrantOut<'a> {
     pub role: Role,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub va: Option<&'a str>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct Preview<'a> {
     pub smart_access: Option<SmartAccessOut>,
     pub contracts: Vec<ContractOut<'a>>,
@@ -32,32 +30,24 @@ pub struct Preview<'a> {
     pub submission: Submission<'a>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct SmartAccessOut {
     pub role: Role,
     pub affected_users: usize,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct ContractOut<'a> {
     pub id: &'a str,
     pub status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vas: Option<Vec<&'a str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub users: Option<Vec<&'a str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded: Option<Vec<&'a str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<RejectCode>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct UserOut<'a> {
     pub id: &'a str,
     pub before: Vec<GrantOut<'a>>,
@@ -67,21 +57,17 @@ pub struct UserOut<'a> {
     pub loses_at_grace_end: Vec<Loss<'a>>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct RuleOut<'a> {
     pub rule: Rule,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub contract: Option<&'a str>,
     pub took: Vec<GrantOut<'a>>,
     pub gave: Vec<GrantOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<GrantOut<'a>>,
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct Timeline<'a> {
     pub before: Access<'a>,
     pub during_grace: Access<'a>,
@@ -90,7 +76,7 @@ pub struct Timeline<'a> {
 
 /// Actions a user has on a contract's lines in one VA during the grace period and no
 /// longer once it ends on `on`.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Loss<'a> {
     pub contract: &'a str,
     pub va: Option<&'a str>,
@@ -98,39 +84,173 @@ pub struct Loss<'a> {
     pub on: Date,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Warning<'a> {
     pub code: &'static str,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub contract: Option<&'a str>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct Submission<'a> {
     pub transaction_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub smart_access_migrated_on: Option<Date>,
     pub contracts: Vec<ContractChange<'a>>,
     pub changes: Vec<Change<'a>>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct ContractChange<'a> {
     pub id: &'a str,
     pub access: AccessMode,
     pub migrated_on: Date,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Change<'a> {
     pub user: &'a str,
     pub add: Vec<GrantOut<'a>>,
     pub remove: Vec<GrantOut<'a>>,
+}
+
+// ---- writing: the fields in the order of SPEC §7 ----
+
+impl ToJson for GrantOut<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("role", &self.role)
+            .some("va", self.va.as_ref().map(|v| v as _))
+            .end();
+    }
+}
+
+impl ToJson for Preview<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("smartAccess", &self.smart_access)
+            .field("contracts", &self.contracts)
+            .field("graceEndsOn", &self.grace_ends_on)
+            .field("users", &self.users)
+            .field("warnings", &self.warnings)
+            .field("submission", &self.submission)
+            .end();
+    }
+}
+
+impl ToJson for SmartAccessOut {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("role", &self.role)
+            .field("affectedUsers", &self.affected_users)
+            .end();
+    }
+}
+
+impl ToJson for ContractOut<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("status", &self.status)
+            .some("vas", self.vas.as_ref().map(|v| v as _))
+            .some("users", self.users.as_ref().map(|v| v as _))
+            .some("excluded", self.excluded.as_ref().map(|v| v as _))
+            .some("code", self.code.as_ref().map(|v| v as _))
+            .some("message", self.message.as_ref().map(|v| v as _))
+            .end();
+    }
+}
+
+impl ToJson for UserOut<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("before", &self.before)
+            .field("after", &self.after)
+            .field("resolution", &self.resolution)
+            .field("access", &self.access)
+            .field("losesAtGraceEnd", &self.loses_at_grace_end)
+            .end();
+    }
+}
+
+impl ToJson for RuleOut<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("rule", &self.rule)
+            .some("contract", self.contract.as_ref().map(|v| v as _))
+            .field("took", &self.took)
+            .field("gave", &self.gave)
+            .some("by", self.by.as_ref().map(|v| v as _))
+            .field("text", &self.text)
+            .end();
+    }
+}
+
+impl ToJson for Timeline<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("before", &self.before)
+            .field("duringGrace", &self.during_grace)
+            .field("afterGrace", &self.after_grace)
+            .end();
+    }
+}
+
+impl ToJson for Loss<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("contract", &self.contract)
+            .field("va", &self.va)
+            .field("actions", &self.actions)
+            .field("on", &self.on)
+            .end();
+    }
+}
+
+impl ToJson for Warning<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .some("user", self.user.as_ref().map(|v| v as _))
+            .some("contract", self.contract.as_ref().map(|v| v as _))
+            .end();
+    }
+}
+
+impl ToJson for Submission<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("transactionId", &self.transaction_id)
+            .some(
+                "smartAccessMigratedOn",
+                self.smart_access_migrated_on.as_ref().map(|v| v as _),
+            )
+            .field("contracts", &self.contracts)
+            .field("changes", &self.changes)
+            .end();
+    }
+}
+
+impl ToJson for ContractChange<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("access", &self.access)
+            .field("migratedOn", &self.migrated_on)
+            .end();
+    }
+}
+
+impl ToJson for Change<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("user", &self.user)
+            .field("add", &self.add)
+            .field("remove", &self.remove)
+            .end();
+    }
 }
 
 pub fn grant_out(account: &Account, g: GrantKey) -> GrantOut<'_> {

@@ -6,14 +6,13 @@ use crate::prelude::*;
 use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::json::Value;
+use crate::json_out::{write_array, Object, ToJson};
 use crate::json_read::{
     as_array, date_value, each, id_list, id_value, parse_text, wrong_type, Fields, Opt,
 };
-use serde::Serialize;
-use serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MigrationRequest {
     pub actor: String,
     pub on: Date,
@@ -22,6 +21,46 @@ pub struct MigrationRequest {
     pub contract_role: Option<Role>,
     /// Per contract id, the contract users left out of its migration (input order).
     pub exclude: Vec<(String, Vec<String>)>,
+}
+
+/// The request as the transaction id hashes it; `exclude` as `[contract, [users]]` pairs,
+/// in input order.
+impl ToJson for MigrationRequest {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("actor", &self.actor)
+            .field("on", &self.on)
+            .field("smartAccessRole", &self.smart_access_role)
+            .field("contracts", &self.contracts)
+            .field("contractRole", &self.contract_role)
+            .field("exclude", &ExcludeList(&self.exclude))
+            .end();
+    }
+}
+
+struct ExcludeList<'r>(&'r [(String, Vec<String>)]);
+
+impl ToJson for ExcludeList<'_> {
+    fn write_json(&self, out: &mut String) {
+        write_array(
+            out,
+            self.0
+                .iter()
+                .map(|(contract, users)| ExcludePair(contract, users)),
+        );
+    }
+}
+
+struct ExcludePair<'r>(&'r String, &'r Vec<String>);
+
+impl ToJson for ExcludePair<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.write_json(out);
+        out.push(',');
+        self.1.write_json(out);
+        out.push(']');
+    }
 }
 
 const KNOWN: &[&str] = &[

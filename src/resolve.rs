@@ -10,11 +10,11 @@ use crate::account::{Account, GrantKey};
 use crate::catalog::{Action, ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::Value;
+use crate::json_out::{Object, ToJson};
 use crate::json_read::{as_array, date_value, Fields, Opt};
 use crate::migration::GRACE_DAYS;
 use crate::preview::{grant_out, GrantOut};
-use serde::Serialize;
-use serde_json::Value;
 
 /// What order-based access gives on what was shared ("User View").
 pub const ORDER_SHARE: ActionSet = ActionSet::of_const(&[
@@ -99,12 +99,7 @@ pub struct Question {
     pub on: Date,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(
-    tag = "source",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[derive(Debug)]
 pub enum Reason<'a> {
     /// A role grant at SA scope or at the resource's VA.
     Grant { grant: GrantOut<'a> },
@@ -123,8 +118,7 @@ pub enum Reason<'a> {
     Organization { org: &'a str },
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct Explanation<'a> {
     pub allowed: bool,
     pub user: &'a str,
@@ -135,6 +129,47 @@ pub struct Explanation<'a> {
     pub denial: Option<String>,
     /// When denied: the roles that give the action at the resource's scope.
     pub needs: Vec<Role>,
+}
+
+impl ToJson for Reason<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        match self {
+            Reason::Grant { grant } => o.field("source", &"grant").field("grant", grant),
+            Reason::Contract {
+                contract,
+                grace_ends_on,
+            } => o
+                .field("source", &"contract")
+                .field("contract", contract)
+                .field("graceEndsOn", grace_ends_on),
+            Reason::OrderShare {
+                order,
+                lines,
+                recipient,
+            } => o
+                .field("source", &"orderShare")
+                .field("order", order)
+                .field("lines", lines)
+                .field("recipient", recipient),
+            Reason::Organization { org } => o.field("source", &"organization").field("org", org),
+        };
+        o.end();
+    }
+}
+
+impl ToJson for Explanation<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("allowed", &self.allowed)
+            .field("user", &self.user)
+            .field("action", &self.action)
+            .field("on", &self.on)
+            .field("reasons", &self.reasons)
+            .field("denial", &self.denial)
+            .field("needs", &self.needs)
+            .end();
+    }
 }
 
 fn invalid(path: String, message: impl Into<String>) -> Error {
@@ -634,8 +669,7 @@ fn share_line_ids<'a>(
     })
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct UserAccess<'a> {
     pub user: &'a str,
     pub on: Date,
@@ -647,17 +681,51 @@ pub struct UserAccess<'a> {
     pub view_admin_contacts: bool,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct ContractAccess<'a> {
     pub contract: &'a str,
     pub actions: ActionSet,
     pub grace_ends_on: Option<Date>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ShareAccess<'a> {
     pub order: &'a str,
     pub lines: Option<Vec<&'a str>>,
     pub actions: ActionSet,
+}
+
+impl ToJson for UserAccess<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("user", &self.user)
+            .field("on", &self.on)
+            .field("sa", &self.sa)
+            .field("vas", &self.vas)
+            .field("unassigned", &self.unassigned)
+            .field("contracts", &self.contracts)
+            .field("orderShares", &self.order_shares)
+            .field("viewAdminContacts", &self.view_admin_contacts)
+            .end();
+    }
+}
+
+impl ToJson for ContractAccess<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("contract", &self.contract)
+            .field("actions", &self.actions)
+            .field("graceEndsOn", &self.grace_ends_on)
+            .end();
+    }
+}
+
+impl ToJson for ShareAccess<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("order", &self.order)
+            .field("lines", &self.lines)
+            .field("actions", &self.actions)
+            .end();
+    }
 }

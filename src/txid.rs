@@ -4,7 +4,7 @@
 
 use crate::prelude::*;
 
-use serde::Serialize;
+use crate::json_out::{to_json, ToJson};
 
 const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
 const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
@@ -20,12 +20,9 @@ impl Default for Fnv128 {
 
 impl Fnv128 {
     /// Feeds a value's JSON form, then a newline. The JSON is written to a buffer with the
-    /// same serializer as every other output, so the `.wasm` holds one copy of that code.
-    /// Our types always serialize; if one ever failed, the hash would still be the same for
-    /// the same input.
-    pub fn feed<T: Serialize>(mut self, value: &T) -> Fnv128 {
-        let json = serde_json::to_vec(value).unwrap_or_default();
-        self.bytes(&json);
+    /// same writer as every other output, so the `.wasm` holds one copy of that code.
+    pub fn feed(mut self, value: &dyn ToJson) -> Fnv128 {
+        self.bytes(to_json(value).as_bytes());
         self.bytes(b"\n");
         self
     }

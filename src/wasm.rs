@@ -6,10 +6,10 @@
 use crate::prelude::*;
 
 use crate::error::{Error, ErrorCode};
+use crate::json::Value;
+use crate::json_out::{to_json, ToJson};
 use crate::questions::fill_date;
 use crate::{Account, MigrationRequest};
-use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// A core error as a JS `Error` with `code` and `path` properties.
@@ -26,12 +26,11 @@ fn js_error(e: Error) -> JsValue {
     err.into()
 }
 
-/// Results cross the boundary as JSON text parsed by the JS engine: one serializer for
-/// every output (a smaller `.wasm`), the same bytes as the core's JSON entry points, and
-/// faster than building large objects field by field.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = crate::api::to_json(value).map_err(js_error)?;
-    js_sys::JSON::parse(&text)
+/// Results cross the boundary as JSON text parsed by the JS engine: one writer for every
+/// output (a smaller `.wasm`), the same bytes as the core's JSON entry points, and faster
+/// than building large objects field by field.
+fn to_js(value: &dyn ToJson) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&to_json(value))
 }
 
 #[wasm_bindgen]

@@ -60,7 +60,8 @@ fn run(dir: &Path, expect: &Value) -> Result<Option<(String, String)>, Error> {
             let account = account.unwrap();
             let text = fs::read_to_string(dir.join("request.json")).unwrap();
             let request = MigrationRequest::from_json_str(&text)?;
-            let preview = serde_json::to_value(account.preview(&request)?).unwrap();
+            let preview: Value =
+                serde_json::from_str(&smart_access::to_json(&account.preview(&request)?)).unwrap();
             let named: Value = serde_json::from_str(&text).unwrap();
             Ok(preview["contracts"]
                 .as_array()
@@ -83,7 +84,7 @@ fn run(dir: &Path, expect: &Value) -> Result<Option<(String, String)>, Error> {
         "question" => {
             let account = account.unwrap();
             let text = fs::read_to_string(dir.join("question.json")).unwrap();
-            let q = account.question(&serde_json::from_str(&text).unwrap(), "")?;
+            let q = account.question(&smart_access::json::parse(&text).unwrap(), "")?;
             account.decide(&q);
             Ok(None)
         }

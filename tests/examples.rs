@@ -214,8 +214,8 @@ fn untouched_users_keep_before_equal_to_after() {
 #[test]
 fn apply_then_again_is_refused_per_step() {
     let (account, request) = example("example-c");
-    let applied = serde_json::to_value(account.apply(&request).unwrap()).unwrap();
-    let next = Account::from_value(&applied["account"]).unwrap();
+    let applied = theirs(&account.apply(&request).unwrap());
+    let next = Account::from_value(&ours(&applied["account"])).unwrap();
     assert_eq!(applied["account"]["smartAccessMigratedOn"], "2026-11-23");
     assert_eq!(applied["account"]["contracts"][0]["access"], "smart");
     assert_eq!(
@@ -269,8 +269,8 @@ fn apply_then_again_is_refused_per_step() {
 #[test]
 fn grace_period_ends_after_thirty_days_exactly() {
     let (account, request) = example("example-c");
-    let applied = serde_json::to_value(account.apply(&request).unwrap()).unwrap();
-    let next = Account::from_value(&applied["account"]).unwrap();
+    let applied = theirs(&account.apply(&request).unwrap());
+    let next = Account::from_value(&ours(&applied["account"])).unwrap();
     // Carl has no role at B; a preview request touching nothing but step 3.2 on another day
     // shows his traditional access on that day. Use a request naming the migrated contract.
     let on = |day: &str| {
@@ -293,14 +293,14 @@ fn apply_keeps_unknown_fields_and_grant_objects() {
     account["users"][1]["grants"][0]["grantedBy"] = json(r#""hr-sync""#);
     account["users"][0]["grants"][0]["note"] = json(r#""founder""#);
     account["contracts"][0]["renewal"] = json(r#""2027-01-01""#);
-    let loaded = Account::from_value(&account).unwrap();
+    let loaded = Account::from_value(&ours(&account)).unwrap();
     assert_eq!(
-        serde_json::to_value(loaded.snapshot()).unwrap(),
+        theirs(&loaded.snapshot()),
         account,
         "read and written back unchanged"
     );
     let (_, request) = example("example-c");
-    let applied = serde_json::to_value(loaded.apply(&request).unwrap()).unwrap();
+    let applied = theirs(&loaded.apply(&request).unwrap());
     let out = &applied["account"];
     assert_eq!(out["portalTag"], account["portalTag"]);
     assert_eq!(out["contracts"][0]["renewal"], "2027-01-01");
@@ -310,6 +310,22 @@ fn apply_keeps_unknown_fields_and_grant_objects() {
     );
     // Chris's user grant was replaced, so its object (and its unknown field) went with it.
     assert_eq!(out["users"][1]["grants"], json(r#"[{"role":"fullUser"}]"#));
+}
+
+/// The engine reads no numbers, so a number in a field it does not know comes back as it
+/// was written: no rounding of large integers, no reformatting, nothing out of range.
+#[test]
+fn numbers_in_unknown_fields_come_back_exactly_as_written() {
+    let numbers =
+        r#"{"big":12345678901234567890123,"huge":1e999,"tiny":-0.000E-7,"plain":[0,-1,2.50]}"#;
+    let text = fixture("example-c", "account.json");
+    let text = text.replacen('{', &format!("{{\"x-numbers\":{numbers},"), 1);
+    let loaded = Account::from_json_str(&text).unwrap();
+    let written = smart_access::account_json(&loaded);
+    assert!(written.contains(numbers), "{written}");
+    let (_, request) = example("example-c");
+    let applied = smart_access::to_json(&loaded.apply(&request).unwrap());
+    assert!(applied.contains(numbers), "{applied}");
 }
 
 #[test]
@@ -339,7 +355,10 @@ fn transaction_id_depends_on_account_and_request() {
     assert_ne!(base, id(&account, &later));
     let mut changed: Value = json(&fixture("example-c", "account.json"));
     changed["name"] = json(r#""Renamed""#);
-    assert_ne!(base, id(&Account::from_value(&changed).unwrap(), &request));
+    assert_ne!(
+        base,
+        id(&Account::from_value(&ours(&changed)).unwrap(), &request)
+    );
     assert_eq!(base, id(&account, &request));
 }
 
@@ -348,7 +367,7 @@ fn warnings_for_lone_admin_empty_contract_and_excluded_user_left_with_nothing() 
     let mut account: Value = json(&fixture("example-c", "account.json"));
     account["users"][3]["grants"] = json("[]"); // Carl: contract user only
     let (_, request) = example("example-c");
-    let p = preview_value(&Account::from_value(&account).unwrap(), &request);
+    let p = preview_value(&Account::from_value(&ours(&account)).unwrap(), &request);
     let codes: Vec<(&str, &str)> = p["warnings"]
         .as_array()
         .unwrap()
@@ -370,12 +389,12 @@ fn warnings_for_lone_admin_empty_contract_and_excluded_user_left_with_nothing() 
 
     // A second administrator and every user excluded: no lone-admin warning, an empty contract.
     account["users"][1]["grants"] = json(r#"[{"role":"admin"}]"#);
-    let req = MigrationRequest::from_value(&json(
+    let req = MigrationRequest::from_value(&ours(&json(
         r#"{"actor":"clara","on":"2026-11-23","smartAccessRole":"fullUser","contracts":["C-300"],
             "contractRole":"fullUser","exclude":{"C-300":["chris","carl","cathy"]}}"#,
-    ))
+    )))
     .unwrap();
-    let p = preview_value(&Account::from_value(&account).unwrap(), &req);
+    let p = preview_value(&Account::from_value(&ours(&account)).unwrap(), &req);
     let codes: Vec<&str> = p["warnings"]
         .as_array()
         .unwrap()

@@ -18,8 +18,8 @@ use smart_access::grants::normalise;
 use smart_access::{Account, MigrationRequest};
 
 fn run(account: &Value, request: &Value) -> Option<(Account, MigrationRequest)> {
-    let account = Account::from_value(account).unwrap();
-    let request = MigrationRequest::from_value(request).unwrap();
+    let account = Account::from_value(&ours(account)).unwrap();
+    let request = MigrationRequest::from_value(&ours(request)).unwrap();
     match account.preview(&request) {
         Ok(_) => Some((account, request)),
         Err(e) if e.code.as_str() == "EMPTY_REQUEST" => None,
@@ -47,7 +47,7 @@ fn role_actions(grants: &[GrantKey], va: Option<usize>) -> ActionSet {
 }
 
 fn final_grants(account_json: &Value) -> Vec<(String, Vec<String>)> {
-    let account = Account::from_value(account_json).unwrap();
+    let account = Account::from_value(&ours(account_json)).unwrap();
     account_json["users"]
         .as_array()
         .unwrap()
@@ -115,7 +115,7 @@ proptest! {
     fn one_contract_at_a_time_ends_like_one_bulk_request(seed in any::<u64>()) {
         let (a, r) = generate(seed);
         let Some((account, request)) = run(&a, &r) else { return Ok(()) };
-        let bulk = serde_json::to_value(account.apply(&request).unwrap()).unwrap();
+        let bulk = theirs(&account.apply(&request).unwrap());
 
         let named: Vec<Value> = r.get("contracts").and_then(Value::as_array).cloned().unwrap_or_default();
         let mut state = a.clone();
@@ -131,9 +131,9 @@ proptest! {
             steps.push(step);
         }
         for step in steps {
-            let acc = Account::from_value(&state).unwrap();
-            let req = MigrationRequest::from_value(&step).unwrap();
-            state = serde_json::to_value(acc.apply(&req).unwrap()).unwrap()["account"].clone();
+            let acc = Account::from_value(&ours(&state)).unwrap();
+            let req = MigrationRequest::from_value(&ours(&step)).unwrap();
+            state = theirs(&acc.apply(&req).unwrap())["account"].clone();
         }
         prop_assert_eq!(final_grants(&state), final_grants(&bulk["account"]));
         prop_assert_eq!(&state["contracts"], &bulk["account"]["contracts"]);
@@ -142,7 +142,7 @@ proptest! {
     #[test]
     fn normalising_twice_changes_nothing(seed in any::<u64>()) {
         let (a, r) = generate(seed);
-        let account = Account::from_value(&a).unwrap();
+        let account = Account::from_value(&ours(&a)).unwrap();
         // On the input's own grants, and on every migrated user's result.
         for u in a["users"].as_array().unwrap() {
             let once = normalise(&keys(&account, &u["grants"]), account.va_count(), &mut Vec::new());
@@ -170,7 +170,7 @@ proptest! {
         // The same account pretty-printed, and written back by the engine, gives the same bytes.
         let pretty = serde_json::to_string_pretty(&a).unwrap();
         prop_assert_eq!(&first, &smart_access::preview_json(&pretty, &r_text).unwrap());
-        let written = smart_access::account_json(&Account::from_json_str(&a_text).unwrap()).unwrap();
+        let written = smart_access::account_json(&Account::from_json_str(&a_text).unwrap());
         prop_assert_eq!(&first, &smart_access::preview_json(&written, &r_text).unwrap());
         prop_assert_eq!(
             smart_access::apply_json(&a_text, &r_text).unwrap(),
@@ -182,9 +182,9 @@ proptest! {
     fn apply_changes_only_what_the_migration_changes(seed in any::<u64>()) {
         let (a, r) = generate(seed);
         let Some((account, request)) = run(&a, &r) else { return Ok(()) };
-        prop_assert_eq!(&serde_json::to_value(account.snapshot()).unwrap(), &a, "read and written back unchanged");
+        prop_assert_eq!(&theirs(&account.snapshot()), &a, "read and written back unchanged");
         let p = preview_value(&account, &request);
-        let applied = serde_json::to_value(account.apply(&request).unwrap()).unwrap();
+        let applied = theirs(&account.apply(&request).unwrap());
         let (mut before, mut after) = (a.clone(), applied["account"].clone());
         if !p["smartAccess"].is_null() {
             prop_assert_eq!(&after["smartAccessMigratedOn"], &json!("2026-11-23"));
@@ -290,7 +290,7 @@ proptest! {
         for e in 0..edits {
             if which == 0 { mutate(&mut a, seed ^ e) } else { mutate(&mut r, seed ^ e) }
         }
-        let account = match Account::from_value(&a) {
+        let account = match Account::from_value(&ours(&a)) {
             Ok(account) => account,
             Err(e) => {
                 prop_assert!(!e.message.is_empty());
@@ -298,7 +298,7 @@ proptest! {
                 return Ok(());
             }
         };
-        let request = MigrationRequest::from_value(&r).and_then(|req| account.preview(&req).map(|_| req));
+        let request = MigrationRequest::from_value(&ours(&r)).and_then(|req| account.preview(&req).map(|_| req));
         match request {
             Ok(req) => prop_assert!(account.apply(&req).is_ok()),
             Err(e) => {

@@ -18,11 +18,11 @@ fn account() -> Account {
 fn explain(a: &Account, user: &str, action: &str, resource: Value, on: &str) -> Value {
     let q = a
         .question(
-            &json!({"user": user, "action": action, "resource": resource, "on": on}),
+            &ours(&json!({"user": user, "action": action, "resource": resource, "on": on})),
             "",
         )
         .unwrap();
-    serde_json::to_value(a.explain(&q)).unwrap()
+    theirs(&a.explain(&q))
 }
 
 fn can(a: &Account, user: &str, action: &str, resource: Value, on: &str) -> bool {
@@ -276,11 +276,10 @@ fn order_shares_give_user_view_access() {
 #[test]
 fn access_lists_every_source() {
     let a = account();
-    let carl = serde_json::to_value(a.user_access(
+    let carl = theirs(&a.user_access(
         a.user_index("carl").unwrap(),
         smart_access::date::Date::parse(DURING).unwrap(),
-    ))
-    .unwrap();
+    ));
     assert_eq!(carl["sa"], Value::Null);
     assert_eq!(carl["vas"]["A"]["role"], "licenseUser");
     assert_eq!(
@@ -288,25 +287,22 @@ fn access_lists_every_source() {
         json!([{"contract": "C-300", "actions": ["downloadSoftware", "openCase", "orderUpgrade", "performRma"], "graceEndsOn": "2026-12-23"}])
     );
     assert_eq!(carl["viewAdminContacts"], true);
-    let after = serde_json::to_value(a.user_access(
+    let after = theirs(&a.user_access(
         a.user_index("carl").unwrap(),
         smart_access::date::Date::parse(AFTER).unwrap(),
-    ))
-    .unwrap();
+    ));
     assert_eq!(after["contracts"], json!([]));
-    let chris = serde_json::to_value(a.user_access(
+    let chris = theirs(&a.user_access(
         a.user_index("chris").unwrap(),
         smart_access::date::Date::parse(AFTER).unwrap(),
-    ))
-    .unwrap();
+    ));
     assert_eq!(chris["sa"]["role"], "fullUser");
     assert_eq!(chris["unassigned"]["role"], "fullUser");
     assert_eq!(chris["vas"].as_object().unwrap().len(), 2);
-    let zed = serde_json::to_value(a.user_access(
+    let zed = theirs(&a.user_access(
         a.user_index("zed").unwrap(),
         smart_access::date::Date::parse(AFTER).unwrap(),
-    ))
-    .unwrap();
+    ));
     assert_eq!(
         zed["orderShares"],
         json!([{"order": "O-1", "lines": null, "actions": ["downloadSoftware", "viewAll", "useLicense"]}])
@@ -318,22 +314,22 @@ fn access_lists_every_source() {
 fn batch_answers_many_and_errors_point_into_the_question() {
     let a = account();
     let answers = a
-        .can_many(&json!([
+        .can_many(&ours(&json!([
             {"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": DURING},
             {"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": AFTER},
             {"user": "zed", "action": "viewAll", "resource": {"order": "O-1"}, "on": AFTER}
-        ]))
+        ])))
         .unwrap();
     assert_eq!(answers, [true, false, true]);
     let e = a
-        .can_many(&json!([{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": AFTER}, {"user": "carl", "action": "fly", "resource": {"va": "A"}, "on": AFTER}]))
+        .can_many(&ours(&json!([{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": AFTER}, {"user": "carl", "action": "fly", "resource": {"va": "A"}, "on": AFTER}])))
         .unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("UNKNOWN_ACTION", "/1/action")
     );
     let err = |q: Value| {
-        let e = a.question(&q, "").unwrap_err();
+        let e = a.question(&ours(&q), "").unwrap_err();
         (e.code.as_str().to_owned(), e.path)
     };
     let q = |user: &str, action: &str, resource: Value, on: &str| json!({"user": user, "action": action, "resource": resource, "on": on});
@@ -381,21 +377,21 @@ fn batch_answers_many_and_errors_point_into_the_question() {
 fn inventory_is_validated_on_load() {
     let mut v: Value = json(&fixture("resolution", "account.json"));
     v["devices"][1]["contract"] = json!("C-9");
-    let e = Account::from_value(&v).unwrap_err();
+    let e = Account::from_value(&ours(&v)).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("UNKNOWN_REFERENCE", "/devices/1/contract")
     );
     let mut v: Value = json(&fixture("resolution", "account.json"));
     v["orderShares"][1]["lines"] = json!(["7"]);
-    let e = Account::from_value(&v).unwrap_err();
+    let e = Account::from_value(&ours(&v)).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("UNKNOWN_REFERENCE", "/orderShares/1/lines/0")
     );
     let mut v: Value = json(&fixture("resolution", "account.json"));
     v["licenses"][1]["id"] = json!("L-A");
-    let e = Account::from_value(&v).unwrap_err();
+    let e = Account::from_value(&ours(&v)).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("DUPLICATE_ID", "/licenses/1/id")
@@ -450,7 +446,7 @@ fn can_agrees_with_explain_on_every_question() {
     let a = account();
     let (mut allowed, mut denied) = (0, 0);
     for q in every_question() {
-        let question = a.question(&q, "").unwrap();
+        let question = a.question(&ours(&q), "").unwrap();
         let explained = a.explain(&question).allowed;
         assert_eq!(a.decide(&question), explained, "{q}");
         if explained {
@@ -475,7 +471,7 @@ fn bulk_questions_from_text_agree_with_the_general_reader() {
     let text = questions.to_string();
     assert_eq!(
         a.can_many_text(&text, "2026-01-01").unwrap(),
-        a.can_many(&questions).unwrap()
+        a.can_many(&ours(&questions)).unwrap()
     );
     // `on` left out or null: the caller's date; an escaped id reads the same.
     let q = |on: Value| json!([{"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": on}]);
@@ -523,7 +519,7 @@ fn bulk_questions_from_text_agree_with_the_general_reader() {
 fn questions_from_parts_agree_with_the_general_reader() {
     let a = account();
     for q in every_question() {
-        let general = a.question(&q, "").unwrap();
+        let general = a.question(&ours(&q), "").unwrap();
         let parts = a
             .question_from_parts(
                 q["user"].as_str().unwrap(),

@@ -3,6 +3,7 @@
 //! resource text), and `explain` agrees with `can`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
+use smart_access::json::Value;
 use smart_access::Account;
 use std::sync::OnceLock;
 
@@ -17,11 +18,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let fast = account.can_many_text(text, "2026-11-30");
-    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+    let Ok(mut value) = smart_access::json::parse(text) else {
         assert!(fast.is_err());
         return;
     };
-    if let Some(items) = value.as_array_mut() {
+    if let Value::Array(items) = &mut value {
         items
             .iter_mut()
             .for_each(|q| smart_access::questions::fill_date(q, "2026-11-30"));
@@ -31,23 +32,25 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(account.decide(q), account.explain(q).allowed);
             }
             // The JS API's `can(user, action, resource, on)` reads the resource as text.
-            let text = |key: &str| q.get(key).and_then(serde_json::Value::as_str);
+            let get = |key: &str| q.as_object().and_then(|m| m.get(key));
+            let text = |key: &str| get(key).and_then(Value::as_str);
             let only_known = q.as_object().is_some_and(|m| {
-                m.keys()
-                    .all(|k| ["user", "action", "resource", "on"].contains(&k.as_str()))
+                m.iter()
+                    .all(|(k, _)| ["user", "action", "resource", "on"].contains(&k.as_str()))
             });
             if let (Some(user), Some(action), Some(resource), Some(on), true) = (
                 text("user"),
                 text("action"),
-                q.get("resource"),
+                get("resource"),
                 text("on"),
                 only_known,
             ) {
-                let parts = account.question_from_parts(user, action, &resource.to_string(), on);
+                let parts =
+                    account.question_from_parts(user, action, &smart_access::to_json(resource), on);
                 match (&general, &parts) {
                     (Ok(a), Ok(b)) => assert_eq!(account.decide(a), account.decide(b)),
                     (Err(a), Err(b)) => assert_eq!(a, b),
-                    _ => panic!("{q}: {general:?} vs {parts:?}"),
+                    _ => panic!("{q:?}: {general:?} vs {parts:?}"),
                 }
             }
         }

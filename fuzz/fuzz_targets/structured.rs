@@ -6,7 +6,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Value};
-use smart_access::{Account, MigrationRequest};
+use smart_access::{to_json, Account, MigrationRequest};
 
 const ROLES: [&str; 8] = [
     "admin",
@@ -126,34 +126,40 @@ fn role_access(account: &Account, user: &str, va: &str) -> Vec<&'static str> {
         .filter(|action| {
             let q =
                 json!({"user": user, "action": action, "resource": {"va": va}, "on": "2027-06-01"});
-            account.question(&q, "").is_ok_and(|q| account.decide(&q))
+            account
+                .question(&ours(&q), "")
+                .is_ok_and(|q| account.decide(&q))
         })
         .collect()
 }
 
+/// The test's JSON as the engine's own JSON value.
+fn ours(v: &Value) -> smart_access::json::Value {
+    smart_access::json::parse(&v.to_string()).expect("serde_json writes JSON the engine reads")
+}
+
 fuzz_target!(|input: Input| {
     let (a, r) = build(&input);
-    let Ok(account) = Account::from_value(&a) else {
+    let Ok(account) = Account::from_value(&ours(&a)) else {
         return;
     };
-    let Ok(request) = MigrationRequest::from_value(&r) else {
+    let Ok(request) = MigrationRequest::from_value(&ours(&r)) else {
         return;
     };
     let Ok(preview) = account.preview(&request) else {
         return;
     };
-    let preview = serde_json::to_value(preview).expect("a preview writes");
+    let preview = to_json(&preview);
     assert_eq!(
-        Some(&preview),
-        account
-            .preview(&request)
-            .ok()
-            .and_then(|p| serde_json::to_value(p).ok())
-            .as_ref()
+        Some(preview),
+        account.preview(&request).ok().map(|p| to_json(&p))
     );
-    let applied = serde_json::to_value(account.apply(&request).expect("apply follows a preview"))
-        .expect("writes");
-    let after = Account::from_value(&applied["account"]).expect("the migrated account loads");
+    let applied: Value = serde_json::from_str(&to_json(
+        &account.apply(&request).expect("apply follows a preview"),
+    ))
+    .expect("the engine writes JSON");
+    let after =
+        Account::from_value(&ours(&applied["account"])).expect("the migrated account loads");
     for u in a["users"].as_array().into_iter().flatten() {
         let id = u["id"].as_str().unwrap_or_default();
         for v in a["virtualAccounts"].as_array().into_iter().flatten() {
@@ -166,7 +172,7 @@ fuzz_target!(|input: Input| {
         }
         for action in ACTIONS {
             let q = json!({"user": id, "action": action, "resource": {"account": "SA"}, "on": "2026-11-30"});
-            if let Ok(q) = after.question(&q, "") {
+            if let Ok(q) = after.question(&ours(&q), "") {
                 assert_eq!(after.decide(&q), after.explain(&q).allowed);
             }
         }

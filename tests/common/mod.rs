@@ -21,7 +21,7 @@ pub fn example(name: &str) -> (Account, MigrationRequest) {
 }
 
 pub fn preview_value(account: &Account, request: &MigrationRequest) -> Value {
-    serde_json::to_value(account.preview(request).unwrap()).unwrap()
+    theirs(&account.preview(request).unwrap())
 }
 
 pub fn user<'a>(preview: &'a Value, id: &str) -> &'a Value {
@@ -63,4 +63,14 @@ pub fn actions(entry: &Value) -> Vec<String> {
 
 pub fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
+}
+
+/// A test's JSON (serde_json, for `json!` and indexing) as the engine's own JSON value.
+pub fn ours(v: &Value) -> smart_access::json::Value {
+    smart_access::json::parse(&v.to_string()).unwrap()
+}
+
+/// An engine result as serde_json data, for comparing and indexing.
+pub fn theirs<T: smart_access::ToJson + ?Sized>(x: &T) -> Value {
+    serde_json::from_str(&smart_access::to_json(&x)).unwrap()
 }
