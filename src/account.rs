@@ -6,9 +6,13 @@ use crate::prelude::*;
 use crate::catalog::{ActionSet, Role, ScopeKind};
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::json::Value;
-use crate::json_read::{parse_text, Opt};
+use crate::json_read::{parse_text, try_map, Opt};
 use crate::model::{AccessMode, Snapshot};
-use hashbrown::HashMap;
+
+/// Id -> position. Hashed with foldhash at a fixed seed: no randomness (the same account
+/// gives the same tables every time) and no seed set-up code in the `.wasm`; the ids are the
+/// account's own, so there is no third party to craft collisions.
+pub type Ids = hashbrown::HashMap<String, usize, foldhash::fast::FixedState>;
 
 /// A grant with its scope resolved: `va` is the VA's position, `None` is SA scope.
 /// The derived order is the listing order of SPEC §7: SA first, then VAs in account
@@ -42,7 +46,7 @@ pub struct ContractInfo {
     /// The distinct VAs holding at least one line, in account order.
     pub vas: Vec<usize>,
     /// Line id -> position.
-    pub line_ids: HashMap<String, usize>,
+    pub line_ids: Ids,
 }
 
 impl ContractInfo {
@@ -57,9 +61,9 @@ impl ContractInfo {
 #[derive(Debug, Clone)]
 pub struct Account {
     pub(crate) snapshot: Snapshot,
-    va_ids: HashMap<String, usize>,
-    user_ids: HashMap<String, usize>,
-    contract_ids: HashMap<String, usize>,
+    va_ids: Ids,
+    user_ids: Ids,
+    contract_ids: Ids,
     /// Each user's grants, resolved, in input order.
     pub(crate) grants: Vec<Vec<GrantKey>>,
     pub(crate) contracts: Vec<ContractInfo>,
@@ -68,13 +72,14 @@ pub struct Account {
     pub(crate) inventory: Inventory,
 }
 
-/// Maps ids to positions, failing on the first repeated id.
-fn index_ids<'a>(
-    ids: impl Iterator<Item = &'a str>,
-    path_of: impl Fn(usize) -> String,
+/// Maps ids to positions, failing on the first repeated id. `dyn` arguments: one copy of
+/// this loop serves every list of ids.
+fn index_ids(
+    ids: &mut dyn Iterator<Item = &str>,
+    path_of: &dyn Fn(usize) -> String,
     what: &str,
-) -> Result<HashMap<String, usize>> {
-    let mut map = HashMap::new();
+) -> Result<Ids> {
+    let mut map = Ids::default();
     for (i, id) in ids.enumerate() {
         if let Some(first) = map.insert(id.to_owned(), i) {
             return Err(Error::new(
@@ -87,13 +92,7 @@ fn index_ids<'a>(
     Ok(map)
 }
 
-fn lookup(
-    map: &HashMap<String, usize>,
-    id: &str,
-    path: &str,
-    what: &str,
-    list: &str,
-) -> Result<usize> {
+fn lookup(map: &Ids, id: &str, path: &str, what: &str, list: &str) -> Result<usize> {
     map.get(id).copied().ok_or_else(|| {
         Error::new(
             ErrorCode::UnknownReference,
@@ -183,18 +182,18 @@ impl Account {
     pub fn from_snapshot(snapshot: Snapshot) -> Result<Account> {
         let s = &snapshot;
         let va_ids = index_ids(
-            s.virtual_accounts.iter().map(|v| v.id.as_str()),
-            |i| format!("/virtualAccounts/{i}/id"),
+            &mut s.virtual_accounts.iter().map(|v| v.id.as_str()),
+            &|i| format!("/virtualAccounts/{i}/id"),
             "virtual account",
         )?;
         let user_ids = index_ids(
-            s.users.iter().map(|u| u.id.as_str()),
-            |i| format!("/users/{i}/id"),
+            &mut s.users.iter().map(|u| u.id.as_str()),
+            &|i| format!("/users/{i}/id"),
             "user",
         )?;
         let contract_ids = index_ids(
-            s.contracts.iter().map(|c| c.id.as_str()),
-            |i| format!("/contracts/{i}/id"),
+            &mut s.contracts.iter().map(|c| c.id.as_str()),
+            &|i| format!("/contracts/{i}/id"),
             "contract",
         )?;
         let va_ref = |id: &Opt<String>, path: &str| -> Result<Option<usize>> {
@@ -256,27 +255,23 @@ impl Account {
                 ));
             }
             let line_ids = index_ids(
-                contract.lines.iter().map(|l| l.id.as_str()),
-                |i| format!("{base}/lines/{i}/id"),
+                &mut contract.lines.iter().map(|l| l.id.as_str()),
+                &|i| format!("{base}/lines/{i}/id"),
                 "line",
             )?;
             let people = |key: &str, list: &Option<Vec<String>>| -> Result<Vec<usize>> {
                 let path_of = |i: usize| format!("{base}/{key}/{i}");
                 let ids = list.as_deref().unwrap_or_default();
-                index_ids(ids.iter().map(String::as_str), path_of, "user")?;
-                ids.iter()
-                    .enumerate()
-                    .map(|(i, id)| lookup(&user_ids, id, &path_of(i), "user", "users"))
-                    .collect()
+                index_ids(&mut ids.iter().map(String::as_str), &path_of, "user")?;
+                try_map(ids, |i, id| {
+                    lookup(&user_ids, id, &path_of(i), "user", "users")
+                })
             };
             let users = people("users", &contract.users)?;
             let administrators = people("administrators", &contract.administrators)?;
-            let line_vas = contract
-                .lines
-                .iter()
-                .enumerate()
-                .map(|(l, line)| va_ref(&line.va, &format!("{base}/lines/{l}/va")))
-                .collect::<Result<Vec<_>>>()?;
+            let line_vas = try_map(&contract.lines, |l, line| {
+                va_ref(&line.va, &format!("{base}/lines/{l}/va"))
+            })?;
             let mut vas: Vec<usize> = line_vas.iter().flatten().copied().collect();
             vas.sort_unstable();
             vas.dedup();
@@ -319,19 +314,22 @@ type VaResolver<'m> = dyn Fn(&Opt<String>, &str) -> Result<Option<usize>> + 'm;
 /// Licenses, devices, orders and order shares with ids resolved, for role resolution.
 #[derive(Debug, Clone, Default)]
 pub struct Inventory {
-    /// License id -> its VA.
-    pub licenses: HashMap<String, Option<usize>>,
-    /// Device id -> its VA and the contract covering it.
-    pub devices: HashMap<String, (Option<usize>, Option<usize>)>,
+    /// License id -> position, and each license's VA.
+    pub licenses: (Ids, Vec<Option<usize>>),
+    /// Device id -> position, and each device's VA and the contract covering it.
+    pub devices: (Ids, Vec<DeviceRefs>),
     /// Order id -> position.
-    pub orders: HashMap<String, usize>,
+    pub orders: Ids,
     /// Per order: line id -> position, and each line's VA.
     pub order_lines: Vec<OrderLines>,
     pub shares: Vec<Share>,
 }
 
+/// A device's VA and the contract covering it.
+pub type DeviceRefs = (Option<usize>, Option<usize>);
+
 /// One order's lines: line id -> position, and each line's VA.
-pub type OrderLines = (HashMap<String, usize>, Vec<Option<usize>>);
+pub type OrderLines = (Ids, Vec<Option<usize>>);
 
 /// An order share: the order, the shared lines (`None`: the whole order) and the recipient.
 #[derive(Debug, Clone)]
@@ -349,27 +347,28 @@ pub struct Share {
 fn validate_inventory(
     s: &Snapshot,
     va_ref: &VaResolver,
-    contract_ids: &HashMap<String, usize>,
-    user_ids: &HashMap<String, usize>,
+    contract_ids: &Ids,
+    user_ids: &Ids,
 ) -> Result<Inventory> {
     let mut inv = Inventory::default();
     let licenses = s.licenses.as_deref().unwrap_or_default();
-    index_ids(
-        licenses.iter().map(|l| l.id.as_str()),
-        |i| format!("/licenses/{i}/id"),
-        "license",
-    )?;
-    for (i, license) in licenses.iter().enumerate() {
-        let va = va_ref(&license.va, &format!("/licenses/{i}/va"))?;
-        inv.licenses.insert(license.id.clone(), va);
-    }
+    inv.licenses = (
+        index_ids(
+            &mut licenses.iter().map(|l| l.id.as_str()),
+            &|i| format!("/licenses/{i}/id"),
+            "license",
+        )?,
+        try_map(licenses, |i, license| {
+            va_ref(&license.va, &format!("/licenses/{i}/va"))
+        })?,
+    );
     let devices = s.devices.as_deref().unwrap_or_default();
-    index_ids(
-        devices.iter().map(|d| d.id.as_str()),
-        |i| format!("/devices/{i}/id"),
+    let device_ids = index_ids(
+        &mut devices.iter().map(|d| d.id.as_str()),
+        &|i| format!("/devices/{i}/id"),
         "device",
     )?;
-    for (i, device) in devices.iter().enumerate() {
+    let device_refs = try_map(devices, |i, device| {
         let va = va_ref(&device.va, &format!("/devices/{i}/va"))?;
         let contract = device
             .contract
@@ -384,26 +383,24 @@ fn validate_inventory(
                 )
             })
             .transpose()?;
-        inv.devices.insert(device.id.clone(), (va, contract));
-    }
+        Ok((va, contract))
+    })?;
+    inv.devices = (device_ids, device_refs);
     let orders = s.orders.as_deref().unwrap_or_default();
     inv.orders = index_ids(
-        orders.iter().map(|o| o.id.as_str()),
-        |i| format!("/orders/{i}/id"),
+        &mut orders.iter().map(|o| o.id.as_str()),
+        &|i| format!("/orders/{i}/id"),
         "order",
     )?;
     for (o, order) in orders.iter().enumerate() {
         let ids = index_ids(
-            order.lines.iter().map(|l| l.id.as_str()),
-            |i| format!("/orders/{o}/lines/{i}/id"),
+            &mut order.lines.iter().map(|l| l.id.as_str()),
+            &|i| format!("/orders/{o}/lines/{i}/id"),
             "order line",
         )?;
-        let vas = order
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(l, line)| va_ref(&line.va, &format!("/orders/{o}/lines/{l}/va")))
-            .collect::<Result<Vec<_>>>()?;
+        let vas = try_map(&order.lines, |l, line| {
+            va_ref(&line.va, &format!("/orders/{o}/lines/{l}/va"))
+        })?;
         inv.order_lines.push((ids, vas));
     }
     for (i, share) in s.order_shares.iter().flatten().enumerate() {
@@ -417,21 +414,15 @@ fn validate_inventory(
         )?;
         let known = inv.order_lines.get(order).map(|(ids, _)| ids);
         let lines = match (&share.lines, known) {
-            (Some(lines), Some(known)) => Some(
-                lines
-                    .iter()
-                    .enumerate()
-                    .map(|(l, line)| {
-                        lookup(
-                            known,
-                            line,
-                            &pointer_push(&format!("{base}/lines"), &l.to_string()),
-                            "line",
-                            "that order's lines",
-                        )
-                    })
-                    .collect::<Result<Vec<_>>>()?,
-            ),
+            (Some(lines), Some(known)) => Some(try_map(lines, |l, line| {
+                lookup(
+                    known,
+                    line,
+                    &pointer_push(&format!("{base}/lines"), &l.to_string()),
+                    "line",
+                    "that order's lines",
+                )
+            })?),
             _ => None,
         };
         let user = share

@@ -6,6 +6,7 @@
 
 use crate::prelude::*;
 
+use crate::account::Ids;
 use crate::error::{Error, ErrorCode, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,59 +72,48 @@ impl Map {
 }
 
 /// An object that names a field twice means what `JSON.parse` makes of it: the last value,
-/// at the place of the first. Small objects are checked pair by pair; large ones (rare, and
-/// possibly hostile) through a sorted index, so that a million names cost no more than
-/// sorting them.
+/// at the place of the first. Small objects look back name by name; large ones (rare, and
+/// possibly hostile) through a hash map, so that a million names are not a million squared.
 fn keep_last_of_each_name(fields: &mut Vec<(String, Value)>) {
-    let names = || fields.iter().map(|(k, _)| k.as_str());
-    let small = fields.len() <= 16;
-    if small
-        && !names()
-            .enumerate()
-            .any(|(i, k)| names().take(i).any(|e| e == k))
-    {
-        return;
-    }
-    // Positions sorted by name; a stable sort keeps each name's positions in input order.
-    let mut order: Vec<usize> = (0..fields.len()).collect();
-    order.sort_by(|&a, &b| name_at(fields, a).cmp(name_at(fields, b)));
-    let mut dropped = vec![false; fields.len()];
-    let mut run_start = 0;
-    for i in 1..=order.len() {
-        let same = match (order.get(run_start), order.get(i)) {
-            (Some(&a), Some(&b)) => name_at(fields, a) == name_at(fields, b),
-            _ => false,
+    let large = fields.len() > 16;
+    let mut first_at = Ids::default();
+    let mut dropped = Vec::new();
+    for i in 0..fields.len() {
+        let Some(name) = fields.get(i).map(|(k, _)| k.as_str()) else {
+            break;
         };
-        if same {
-            continue;
-        }
-        // order[run_start..i] share a name: the first position takes the last value.
-        if let (Some(&first), Some(&last)) = (order.get(run_start), order.get(i - 1)) {
-            if first != last {
+        let first = if large {
+            first_at.get(name).copied()
+        } else {
+            fields.iter().take(i).position(|(k, _)| k == name)
+        };
+        match first {
+            Some(first) => {
                 let value = fields
-                    .get_mut(last)
+                    .get_mut(i)
                     .map(|(_, v)| core::mem::replace(v, Value::Null));
                 if let (Some(value), Some((_, slot))) = (value, fields.get_mut(first)) {
                     *slot = value;
                 }
-                for &p in order.get(run_start + 1..i).unwrap_or_default() {
-                    if let Some(d) = dropped.get_mut(p) {
-                        *d = true;
-                    }
-                }
+                dropped.push(i);
             }
+            None if large => {
+                first_at.insert(name.to_owned(), i);
+            }
+            None => {}
         }
-        run_start = i;
     }
+    if dropped.is_empty() {
+        return;
+    }
+    // `dropped` is in increasing order: one pass removes them.
+    let mut dropped = dropped.into_iter().peekable();
     let mut position = 0;
     fields.retain(|_| {
+        let keep = dropped.next_if_eq(&position).is_none();
         position += 1;
-        !dropped.get(position - 1).copied().unwrap_or(false)
+        keep
     });
-}
-
-fn name_at(fields: &[(String, Value)], i: usize) -> &str {
-    fields.get(i).map_or("", |(k, _)| k.as_str())
 }
 
 /// Arrays and objects nested deeper than this are refused, so that deep input cannot

@@ -15,7 +15,7 @@ use crate::catalog::Action;
 use crate::date::Date;
 use crate::error::Result;
 use crate::json::{Map, Value};
-use crate::json_read::parse_text;
+use crate::json_read::{parse_text, try_map};
 use crate::resolve::{Question, Resource, RESOURCE_FIELDS};
 
 impl Account {
@@ -25,9 +25,12 @@ impl Account {
     pub fn can_many_text(&self, text: &str, today: &str) -> Result<Vec<bool>> {
         let default_on = Date::parse(today);
         let fast = scan_questions(text).and_then(|list| {
-            list.iter()
-                .map(|q| self.fast_question(q, default_on).map(|q| self.decide(&q)))
-                .collect::<Option<Vec<bool>>>()
+            try_map(&list, |_, q| {
+                self.fast_question(q, default_on)
+                    .map(|q| self.decide(&q))
+                    .ok_or(())
+            })
+            .ok()
         });
         match fast {
             Some(answers) => Ok(answers),

@@ -7,9 +7,9 @@ use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::json::Value;
-use crate::json_out::{write_array, Object, ToJson};
+use crate::json_out::{Object, ToJson};
 use crate::json_read::{
-    as_array, date_value, each, id_list, id_value, parse_text, wrong_type, Fields, Opt,
+    as_array, date_value, each, id_list, id_value, parse_text, try_map, wrong_type, Fields, Opt,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,27 +33,13 @@ impl ToJson for MigrationRequest {
             .field("smartAccessRole", &self.smart_access_role)
             .field("contracts", &self.contracts)
             .field("contractRole", &self.contract_role)
-            .field("exclude", &ExcludeList(&self.exclude))
+            .field("exclude", &self.exclude)
             .end();
     }
 }
 
-struct ExcludeList<'r>(&'r [(String, Vec<String>)]);
-
-impl ToJson for ExcludeList<'_> {
-    fn write_json(&self, out: &mut String) {
-        write_array(
-            out,
-            self.0
-                .iter()
-                .map(|(contract, users)| ExcludePair(contract, users)),
-        );
-    }
-}
-
-struct ExcludePair<'r>(&'r String, &'r Vec<String>);
-
-impl ToJson for ExcludePair<'_> {
+/// One `exclude` entry: `[contract, [users]]`.
+impl ToJson for (String, Vec<String>) {
     fn write_json(&self, out: &mut String) {
         out.push('[');
         self.0.write_json(out);
@@ -114,12 +100,10 @@ fn read_exclude(v: &Value, path: &str) -> Result<Vec<(String, Vec<String>)>> {
     let map = v
         .as_object()
         .ok_or_else(|| wrong_type(path, "an object of contract id to user ids", v))?;
-    map.iter()
-        .map(|(contract, users)| {
-            let path = pointer_push(path, contract);
-            Ok((contract.clone(), id_list(as_array(users, &path)?, &path)?))
-        })
-        .collect()
+    try_map(map.iter(), |_, (contract, users)| {
+        let path = pointer_push(path, contract);
+        Ok((contract.clone(), id_list(as_array(users, &path)?, &path)?))
+    })
 }
 
 /// An optional role among the ones a step allows; null is the same as left out.

@@ -12,7 +12,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::json_out::{Object, ToJson};
-use crate::json_read::{as_array, date_value, Fields, Opt};
+use crate::json_read::{as_array, date_value, try_map, Fields, Opt};
 use crate::migration::GRACE_DAYS;
 use crate::preview::{grant_out, GrantOut};
 
@@ -172,6 +172,11 @@ impl ToJson for Explanation<'_> {
     }
 }
 
+/// What an index of ids holds for `id`.
+fn found<T: Copy>((ids, values): &(crate::account::Ids, Vec<T>), id: &str) -> Option<T> {
+    ids.get(id).and_then(|&i| values.get(i)).copied()
+}
+
 fn invalid(path: String, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::InvalidValue, path, message)
 }
@@ -237,16 +242,11 @@ impl Account {
                 })?
             }
             "license" => Resource::License {
-                va: *inv
-                    .licenses
-                    .get(&id)
-                    .ok_or_else(|| unknown(at, "license", &id))?,
+                va: found(&inv.licenses, &id).ok_or_else(|| unknown(at, "license", &id))?,
             },
             "device" => {
-                let (va, contract) = *inv
-                    .devices
-                    .get(&id)
-                    .ok_or_else(|| unknown(at, "device", &id))?;
+                let (va, contract) =
+                    found(&inv.devices, &id).ok_or_else(|| unknown(at, "device", &id))?;
                 Resource::Device { va, contract }
             }
             _ => {
@@ -312,10 +312,9 @@ impl Account {
     /// Answers many questions (an array of question objects) in one call.
     pub fn can_many(&self, questions: &Value) -> Result<Vec<bool>> {
         let list = as_array(questions, "")?;
-        list.iter()
-            .enumerate()
-            .map(|(i, q)| self.question(q, &format!("/{i}")).map(|q| self.decide(&q)))
-            .collect()
+        try_map(list, |i, q| {
+            self.question(q, &format!("/{i}")).map(|q| self.decide(&q))
+        })
     }
 
     fn user_grants(&self, user: usize) -> &[GrantKey] {
