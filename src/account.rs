@@ -36,6 +36,27 @@ impl GrantKey {
     }
 }
 
+/// Sorts grants into listing order (their derived order). Each grant is sorted as one
+/// `usize` (VA position + 1, or 0 for SA scope, then the role), so that the one sort of
+/// `usize` in the `.wasm` serves here too: a sort of `GrantKey` was 2.5 KB more. The packed
+/// number cannot overflow: there are fewer VAs than bytes of JSON text.
+pub fn sort_grants(grants: &mut [GrantKey]) {
+    const ROLES: usize = Role::ALL.len();
+    let mut packed: Vec<usize> = grants
+        .iter()
+        .map(|g| g.va.map_or(0, |v| v + 1) * ROLES + g.role as usize)
+        .collect();
+    packed.sort_unstable();
+    for (g, p) in grants.iter_mut().zip(packed) {
+        if let Some(&role) = Role::ALL.get(p % ROLES) {
+            *g = GrantKey {
+                va: (p / ROLES).checked_sub(1),
+                role,
+            };
+        }
+    }
+}
+
 /// What the engine needs to know of a contract, with ids resolved.
 #[derive(Debug, Clone)]
 pub struct ContractInfo {

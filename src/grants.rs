@@ -3,10 +3,9 @@
 
 use crate::prelude::*;
 
-use crate::account::GrantKey;
+use crate::account::{sort_grants, GrantKey};
 use crate::catalog::{ActionSet, Role};
 use crate::json_out::ToJson;
-use alloc::collections::BTreeMap;
 
 /// The rules that change a user's grants, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,14 +63,14 @@ fn covers(h: GrantKey, g: GrantKey) -> bool {
 /// grants in listing order. Each pass that fires removes at least one grant, so this ends.
 pub fn normalise(grants: &[GrantKey], va_count: usize, log: &mut Vec<Firing>) -> Vec<GrantKey> {
     let mut current: Vec<GrantKey> = grants.to_vec();
-    current.sort_unstable();
+    sort_grants(&mut current);
     current.dedup();
     loop {
         let fired_before = log.len();
         current = subsume(current, log);
         current = merge(current, log);
         current = collapse(current, va_count, log);
-        current.sort_unstable();
+        sort_grants(&mut current);
         if log.len() == fired_before {
             return current;
         }
@@ -94,16 +93,12 @@ fn subsume(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
 }
 
 fn merge(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
-    let mut by_scope: BTreeMap<Option<usize>, Vec<GrantKey>> = BTreeMap::new();
-    for g in grants.iter().filter(|g| g.role.is_user_type()) {
-        by_scope.entry(g.va).or_default().push(*g);
-    }
-    let mut out: Vec<GrantKey> = grants
-        .iter()
-        .copied()
-        .filter(|g| !g.role.is_user_type())
-        .collect();
-    for (va, group) in by_scope {
+    let (mut user_types, mut out): (Vec<GrantKey>, Vec<GrantKey>) =
+        grants.iter().partition(|g| g.role.is_user_type());
+    sort_grants(&mut user_types);
+    // One group per scope, in listing order.
+    for group in user_types.chunk_by(|a, b| a.va == b.va) {
+        let (va, group) = (group.first().and_then(|g| g.va), group.to_vec());
         let union = group
             .iter()
             .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()));
@@ -126,11 +121,14 @@ fn collapse(grants: Vec<GrantKey>, va_count: usize, log: &mut Vec<Firing>) -> Ve
         .filter(user_type)
         .filter(|g| g.va.is_none())
         .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()));
-    let mut per_va: BTreeMap<usize, ActionSet> = BTreeMap::new();
+    // Per VA with user-type grants: the union of their actions.
+    let mut per_va: Vec<(usize, ActionSet)> = Vec::new();
     for g in grants.iter().filter(user_type) {
         if let Some(va) = g.va {
-            let entry = per_va.entry(va).or_default();
-            *entry = entry.union(g.actions());
+            match per_va.iter_mut().find(|(v, _)| *v == va) {
+                Some((_, actions)) => *actions = actions.union(g.actions()),
+                None => per_va.push((va, g.actions())),
+            }
         }
     }
     if sa.is_empty() || per_va.is_empty() {
@@ -144,7 +142,7 @@ fn collapse(grants: Vec<GrantKey>, va_count: usize, log: &mut Vec<Firing>) -> Ve
             None => return grants,
         }
     }
-    for actions in per_va.values() {
+    for (_, actions) in &per_va {
         match (Role::user_type_for_actions(sa.union(*actions)), target) {
             (None, _) => return grants,
             (Some(role), Some(t)) if role != t => return grants,
@@ -170,6 +168,26 @@ mod tests {
     }
     fn va(v: usize, role: Role) -> GrantKey {
         GrantKey { va: Some(v), role }
+    }
+
+    /// `sort_grants` (sorting packed numbers) gives the derived order of `GrantKey`.
+    #[test]
+    fn sort_grants_gives_the_listing_order() {
+        let mut grants = Vec::new();
+        for v in [None, Some(0), Some(1), Some(7), Some(1000)] {
+            for role in Role::ALL {
+                grants.push(GrantKey { va: v, role });
+            }
+        }
+        for rotation in 0..grants.len() {
+            let mut mixed = grants.clone();
+            mixed.rotate_left(rotation);
+            mixed.swap(0, rotation / 2);
+            let mut expected = mixed.clone();
+            expected.sort();
+            sort_grants(&mut mixed);
+            assert_eq!(mixed, expected);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 
-use crate::account::{Account, GrantKey};
+use crate::account::{sort_grants, Account, GrantKey};
 use crate::catalog::Role;
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
@@ -268,7 +268,7 @@ pub struct Plan {
 pub fn grant_changes(before: &[GrantKey], after: &[GrantKey]) -> (Vec<GrantKey>, Vec<GrantKey>) {
     let minus = |a: &[GrantKey], b: &[GrantKey]| {
         let mut out: Vec<GrantKey> = a.iter().copied().filter(|g| !b.contains(g)).collect();
-        out.sort_unstable();
+        sort_grants(&mut out);
         out
     };
     (minus(after, before), minus(before, after))

@@ -333,7 +333,7 @@ fn rule_out<'a>(account: &'a Account, f: &Firing) -> RuleOut<'a> {
 /// Grants in listing order, as written in the account for `before`.
 fn sorted(grants: &[GrantKey]) -> Vec<GrantKey> {
     let mut out = grants.to_vec();
-    out.sort_unstable();
+    crate::account::sort_grants(&mut out);
     out
 }
 
