@@ -58,7 +58,7 @@ pkg: tools-wasm tools-node
 	wasm-bindgen --target nodejs --out-dir target/bindgen/node $(WASM)
 	cmp target/bindgen/web/smart_access_bg.wasm target/bindgen/node/smart_access_bg.wasm
 	mkdir -p pkg/bin
-	wasm-opt -Oz target/bindgen/web/smart_access_bg.wasm -o pkg/smart_access_bg.wasm
+	wasm-opt -Oz --strip-producers --strip-target-features target/bindgen/web/smart_access_bg.wasm -o pkg/smart_access_bg.wasm
 	cp target/bindgen/web/smart_access.js pkg/smart_access.js
 	cp target/bindgen/node/smart_access.js pkg/smart_access_node.cjs
 	cp js/node.cjs js/node.mjs js/smart_access.d.ts README.md pkg/

@@ -6,6 +6,7 @@ use crate::prelude::*;
 use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::json::{Map, Value};
+use crate::text::join;
 
 /// A field that may be absent, null or set. Kept apart so that a snapshot read and written
 /// back says exactly what it said before.
@@ -200,7 +201,7 @@ impl<'a> Fields<'a> {
                 Error::new(
                     ErrorCode::InvalidValue,
                     self.at(key),
-                    format!("\"{text}\" is not one of {}", names.join(", ")),
+                    format!("\"{text}\" is not one of {}", join(&names, ", ")),
                 )
             })
     }
@@ -223,7 +224,7 @@ impl<'a> Fields<'a> {
                 self.at(k),
                 format!(
                     "unknown field \"{k}\"; expected one of: {}",
-                    known.join(", ")
+                    join(known, ", ")
                 ),
             )),
             None => Ok(()),

@@ -9,6 +9,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Map, Value};
 use crate::json_out::{Object, ToJson};
 use crate::json_read::{each, id_list, Fields, Opt};
+use crate::text::join;
 
 type Extra = Map;
 
@@ -201,7 +202,7 @@ impl Grant {
                 f.at("role"),
                 format!(
                     "\"{role_text}\" is not a role; roles are {}",
-                    ids.join(", ")
+                    join(&ids, ", ")
                 ),
             )
         })?;

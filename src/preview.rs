@@ -12,6 +12,7 @@ use crate::grants::{Firing, Rule};
 use crate::json_out::{Object, ToJson};
 use crate::migration::{grant_changes, Plan, RejectCode};
 use crate::model::AccessMode;
+use crate::text::join;
 use crate::txid::{format_id, Fnv128};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,24 +274,24 @@ pub fn grant_text(account: &Account, g: GrantKey) -> String {
 }
 
 fn joined(account: &Account, grants: &[GrantKey], sep: &str) -> String {
-    grants
-        .iter()
-        .map(|&g| grant_text(account, g))
-        .collect::<Vec<_>>()
-        .join(sep)
+    let texts: Vec<String> = grants.iter().map(|&g| grant_text(account, g)).collect();
+    join(&texts, sep)
 }
 
 fn rule_text(account: &Account, f: &Firing) -> String {
     match f.rule {
-        Rule::SmartAccessMigration => format!(
-            "Step 3.1 (Smart Access migration): {}",
-            f.took
+        Rule::SmartAccessMigration => {
+            let changes: Vec<String> = f
+                .took
                 .iter()
                 .zip(&f.gave)
                 .map(|(&t, &g)| format!("{} → {}", grant_text(account, t), grant_text(account, g)))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
+                .collect();
+            format!(
+                "Step 3.1 (Smart Access migration): {}",
+                join(&changes, "; ")
+            )
+        }
         Rule::ContractMigration => format!(
             "Step 3.2 (contract {}): {}",
             f.contract

@@ -11,6 +11,7 @@ use crate::json_out::{Object, ToJson};
 use crate::json_read::{
     as_array, date_value, each, id_list, id_value, parse_text, try_map, wrong_type, Fields, Opt,
 };
+use crate::text::join;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MigrationRequest {
@@ -121,7 +122,7 @@ fn role_choice(f: &Fields, key: &str, allowed: &[Role], step: &str) -> Result<Op
                 f.at(key),
                 format!(
                     "{step} migrates users to {}; \"{text}\" is not one of them",
-                    names.join(" or ")
+                    join(&names, " or ")
                 ),
             ))
         }

@@ -15,6 +15,7 @@ use crate::json_out::{Object, ToJson};
 use crate::json_read::{as_array, date_value, try_map, Fields, Opt};
 use crate::migration::GRACE_DAYS;
 use crate::preview::{grant_out, GrantOut};
+use crate::text::join;
 
 /// What order-based access gives on what was shared ("User View").
 pub const ORDER_SHARE: ActionSet = ActionSet::of_const(&[
@@ -207,7 +208,7 @@ impl Account {
         let [kind] = kinds.as_slice() else {
             return Err(invalid(
                 path.to_owned(),
-                format!("a resource names exactly one of: {}", KINDS.join(", ")),
+                format!("a resource names exactly one of: {}", join(&KINDS, ", ")),
             ));
         };
         let id = f.id(kind)?;
@@ -300,7 +301,7 @@ impl Account {
                     f.at("action"),
                     format!(
                         "\"{action_id}\" is not an action; actions are {}",
-                        ids.join(", ")
+                        join(&ids, ", ")
                     ),
                 )
             })?,
@@ -564,7 +565,7 @@ impl Account {
             "{} has no role that allows {} {scope}; roles that do: {}",
             self.user_label(q.user),
             q.action.display(),
-            roles.join(", ")
+            join(&roles, ", ")
         );
         if let Some(c) = q
             .resource

@@ -74,11 +74,16 @@ fn utf8(text: &JsValue) -> Option<Result<String, JsValue>> {
     if length > crate::json_read::MAX_JSON_BYTES {
         return Some(Err(js_error(crate::json_read::too_large(length))));
     }
-    // The encoder writes lone surrogates as U+FFFD, so its bytes are always valid UTF-8.
+    // The encoder writes lone surrogates as U+FFFD, so its bytes are always valid UTF-8;
+    // should they not be, the caller gets an error, not a trap.
     let bytes = TextEncoder::new().encode(text);
-    Some(Ok(String::from_utf8(bytes).unwrap_or_else(|e| {
-        String::from_utf8_lossy(e.as_bytes()).into_owned()
-    })))
+    Some(String::from_utf8(bytes).map_err(|_| {
+        js_error(Error::new(
+            ErrorCode::InvalidValue,
+            "",
+            "the platform's TextEncoder gave bytes that are not UTF-8",
+        ))
+    }))
 }
 
 /// Any JS value that JSON could express, as the core's JSON value.
