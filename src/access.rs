@@ -87,7 +87,7 @@ pub fn user_access<'a>(
     let has_sa = grants.iter().any(|g| g.va.is_none());
     let sa = sa_actions(grants);
     let mut vas: Vec<usize> = grants.iter().filter_map(|g| g.va).collect();
-    vas.sort_unstable();
+    crate::sort::sort_positions(&mut vas);
     vas.dedup();
     let vas = vas
         .into_iter()

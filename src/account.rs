@@ -8,6 +8,7 @@ use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::json_read::{parse_text, try_map, Opt};
 use crate::model::{AccessMode, Snapshot};
+use crate::sort::sort_positions;
 
 /// Id -> position. Hashed with foldhash at a fixed seed: no randomness (the same account
 /// gives the same tables every time) and no seed set-up code in the `.wasm`; the ids are the
@@ -38,15 +39,15 @@ impl GrantKey {
 
 /// Sorts grants into listing order (their derived order). Each grant is sorted as one
 /// `usize` (VA position + 1, or 0 for SA scope, then the role), so that the one sort of
-/// `usize` in the `.wasm` serves here too: a sort of `GrantKey` was 2.5 KB more. The packed
-/// number cannot overflow: there are fewer VAs than bytes of JSON text.
+/// positions serves here too. The packed number cannot overflow: there are fewer VAs than
+/// bytes of JSON text.
 pub fn sort_grants(grants: &mut [GrantKey]) {
     const ROLES: usize = Role::ALL.len();
     let mut packed: Vec<usize> = grants
         .iter()
         .map(|g| g.va.map_or(0, |v| v + 1) * ROLES + g.role as usize)
         .collect();
-    packed.sort_unstable();
+    sort_positions(&mut packed);
     for (g, p) in grants.iter_mut().zip(packed) {
         if let Some(&role) = Role::ALL.get(p % ROLES) {
             *g = GrantKey {
@@ -294,7 +295,7 @@ impl Account {
                 va_ref(&line.va, &format!("{base}/lines/{l}/va"))
             })?;
             let mut vas: Vec<usize> = line_vas.iter().flatten().copied().collect();
-            vas.sort_unstable();
+            sort_positions(&mut vas);
             vas.dedup();
             for &u in &users {
                 if let Some(list) = user_contracts.get_mut(u) {

@@ -36,6 +36,7 @@ pub mod preview;
 pub mod questions;
 pub mod request;
 pub mod resolve;
+pub mod sort;
 pub mod text;
 pub mod txid;
 pub mod wasm;
