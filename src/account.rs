@@ -10,10 +10,8 @@ use crate::json_read::{parse_text, try_map, Opt};
 use crate::model::{AccessMode, Snapshot};
 use crate::sort::sort_positions;
 
-/// Id -> position. Hashed with foldhash at a fixed seed: no randomness (the same account
-/// gives the same tables every time) and no seed set-up code in the `.wasm`; the ids are the
-/// account's own, so there is no third party to craft collisions.
-pub type Ids = hashbrown::HashMap<String, usize, foldhash::fast::FixedState>;
+/// Id -> position.
+pub type Ids = hashbrown::HashMap<String, usize, crate::id_hash::IdHash>;
 
 /// A grant with its scope resolved: `va` is the VA's position, `None` is SA scope.
 /// The derived order is the listing order of SPEC §7: SA first, then VAs in account

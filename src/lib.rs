@@ -26,6 +26,7 @@ pub mod catalog;
 pub mod date;
 pub mod error;
 pub mod grants;
+pub mod id_hash;
 pub mod json;
 pub mod json_out;
 pub mod json_read;
