@@ -54,6 +54,7 @@ pub struct Error {
 }
 
 impl Error {
+    #[inline(never)]
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
         Error {
             code,
