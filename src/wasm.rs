@@ -14,15 +14,10 @@ use wasm_bindgen::prelude::*;
 
 /// A core error as a JS `Error` with `code` and `path` properties.
 fn js_error(e: Error) -> JsValue {
-    let err = js_sys::Error::new(&e.message);
+    let err = JsError::new(&e.message);
     err.set_name("SmartAccessError");
-    let set = |key: &str, value: &str| {
-        js_sys::Reflect::set(&err, &JsValue::from_str(key), &JsValue::from_str(value))
-    };
-    // Setting a property on a fresh Error object cannot fail; if it did, the error still
-    // carries its message.
-    let _ = set("code", e.code.as_str());
-    let _ = set("path", &e.path);
+    err.set_code(e.code.as_str());
+    err.set_path(&e.path);
     err.into()
 }
 
@@ -30,7 +25,43 @@ fn js_error(e: Error) -> JsValue {
 /// output (a smaller `.wasm`), the same bytes as the core's JSON entry points, and faster
 /// than building large objects field by field.
 fn to_js(value: &dyn ToJson) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&to_json(value))
+    json_parse(&to_json(value))
+}
+
+// The few JS built-ins the binding uses, declared here rather than taken from `js-sys`:
+// linking `js-sys` brought its futures support into the `.wasm` (closure and waker
+// functions in the table, about 5 KB) though nothing here uses it.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = Error)]
+    type JsError;
+    #[wasm_bindgen(constructor, js_class = "Error")]
+    fn new(message: &str) -> JsError;
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_name(this: &JsError, name: &str);
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_code(this: &JsError, code: &str);
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_path(this: &JsError, path: &str);
+    #[wasm_bindgen(method, getter, js_class = "Error")]
+    fn message(this: &JsError) -> String;
+
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    type Date;
+    #[wasm_bindgen(constructor)]
+    fn new() -> Date;
+    #[wasm_bindgen(method, js_name = toISOString)]
+    fn to_iso_string(this: &Date) -> String;
+
+    /// A JS string, for its length in UTF-16 units before it is copied.
+    #[wasm_bindgen(js_name = String)]
+    type JsText;
+    #[wasm_bindgen(method, getter)]
+    fn length(this: &JsText) -> u32;
 }
 
 #[wasm_bindgen]
@@ -55,10 +86,10 @@ fn json_text(value: JsValue, what: &str) -> Result<String, JsValue> {
             format!("the {what} is not plain JSON data{detail}"),
         ))
     };
-    let text = js_sys::JSON::stringify(&value).map_err(|e| {
+    let text = json_stringify(&value).map_err(|e| {
         invalid(
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| format!(": {}", String::from(e.message())))
+            e.dyn_ref::<JsError>()
+                .map(|e| format!(": {}", e.message()))
                 .unwrap_or_default(),
         )
     })?;
@@ -70,7 +101,10 @@ fn json_text(value: JsValue, what: &str) -> Result<String, JsValue> {
 /// WebAssembly memory (a UTF-8 text is at least as many bytes as its UTF-16 length).
 /// `None` when the value is not a string.
 fn utf8(text: &JsValue) -> Option<Result<String, JsValue>> {
-    let length = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
+    if !text.is_string() {
+        return None;
+    }
+    let length = text.unchecked_ref::<JsText>().length() as usize;
     if length > crate::json_read::MAX_JSON_BYTES {
         return Some(Err(js_error(crate::json_read::too_large(length))));
     }
@@ -116,7 +150,7 @@ fn reserve_memory_for(text_len: usize) {
 
 /// Today's date in UTC, from the JS clock: only the binding reads it.
 fn today_utc() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    let iso = Date::new().to_iso_string();
     iso.get(..10).unwrap_or_default().to_owned()
 }
 
