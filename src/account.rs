@@ -92,15 +92,17 @@ pub struct Account {
     pub(crate) inventory: Inventory,
 }
 
-/// Maps ids to positions, failing on the first repeated id. `dyn` arguments: one copy of
-/// this loop serves every list of ids.
-fn index_ids(
-    ids: &mut dyn Iterator<Item = &str>,
+/// Maps the ids of `count` items (`id_at(i)`) to positions, failing on the first repeated
+/// id. `dyn` closures, not iterators: one copy of this loop serves every list of ids, with
+/// no iterator machinery written out per list.
+fn index_ids<'a>(
+    count: usize,
+    id_at: &dyn Fn(usize) -> Option<&'a str>,
     path_of: &dyn Fn(usize) -> String,
     what: &str,
 ) -> Result<Ids> {
     let mut map = Ids::default();
-    for (i, id) in ids.enumerate() {
+    for (i, id) in (0..count).filter_map(|i| Some((i, id_at(i)?))) {
         if let Some(first) = map.insert(id.to_owned(), i) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
@@ -202,17 +204,20 @@ impl Account {
     pub fn from_snapshot(snapshot: Snapshot) -> Result<Account> {
         let s = &snapshot;
         let va_ids = index_ids(
-            &mut s.virtual_accounts.iter().map(|v| v.id.as_str()),
+            s.virtual_accounts.len(),
+            &|i| s.virtual_accounts.get(i).map(|v| v.id.as_str()),
             &|i| format!("/virtualAccounts/{i}/id"),
             "virtual account",
         )?;
         let user_ids = index_ids(
-            &mut s.users.iter().map(|u| u.id.as_str()),
+            s.users.len(),
+            &|i| s.users.get(i).map(|u| u.id.as_str()),
             &|i| format!("/users/{i}/id"),
             "user",
         )?;
         let contract_ids = index_ids(
-            &mut s.contracts.iter().map(|c| c.id.as_str()),
+            s.contracts.len(),
+            &|i| s.contracts.get(i).map(|c| c.id.as_str()),
             &|i| format!("/contracts/{i}/id"),
             "contract",
         )?;
@@ -275,14 +280,20 @@ impl Account {
                 ));
             }
             let line_ids = index_ids(
-                &mut contract.lines.iter().map(|l| l.id.as_str()),
+                contract.lines.len(),
+                &|i| contract.lines.get(i).map(|l| l.id.as_str()),
                 &|i| format!("{base}/lines/{i}/id"),
                 "line",
             )?;
             let people = |key: &str, list: &Option<Vec<String>>| -> Result<Vec<usize>> {
                 let path_of = |i: usize| format!("{base}/{key}/{i}");
                 let ids = list.as_deref().unwrap_or_default();
-                index_ids(&mut ids.iter().map(String::as_str), &path_of, "user")?;
+                index_ids(
+                    ids.len(),
+                    &|i| ids.get(i).map(String::as_str),
+                    &path_of,
+                    "user",
+                )?;
                 try_map(ids, |i, id| {
                     lookup(&user_ids, id, &path_of(i), "user", "users")
                 })
@@ -374,7 +385,8 @@ fn validate_inventory(
     let licenses = s.licenses.as_deref().unwrap_or_default();
     inv.licenses = (
         index_ids(
-            &mut licenses.iter().map(|l| l.id.as_str()),
+            licenses.len(),
+            &|i| licenses.get(i).map(|l| l.id.as_str()),
             &|i| format!("/licenses/{i}/id"),
             "license",
         )?,
@@ -384,7 +396,8 @@ fn validate_inventory(
     );
     let devices = s.devices.as_deref().unwrap_or_default();
     let device_ids = index_ids(
-        &mut devices.iter().map(|d| d.id.as_str()),
+        devices.len(),
+        &|i| devices.get(i).map(|d| d.id.as_str()),
         &|i| format!("/devices/{i}/id"),
         "device",
     )?;
@@ -408,13 +421,15 @@ fn validate_inventory(
     inv.devices = (device_ids, device_refs);
     let orders = s.orders.as_deref().unwrap_or_default();
     inv.orders = index_ids(
-        &mut orders.iter().map(|o| o.id.as_str()),
+        orders.len(),
+        &|i| orders.get(i).map(|o| o.id.as_str()),
         &|i| format!("/orders/{i}/id"),
         "order",
     )?;
     for (o, order) in orders.iter().enumerate() {
         let ids = index_ids(
-            &mut order.lines.iter().map(|l| l.id.as_str()),
+            order.lines.len(),
+            &|i| order.lines.get(i).map(|l| l.id.as_str()),
             &|i| format!("/orders/{o}/lines/{i}/id"),
             "order line",
         )?;
