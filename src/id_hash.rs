@@ -38,8 +38,13 @@ impl Hasher for IdHasher {
     }
 }
 
+/// Up to eight bytes as a little-endian word. A full word in one load; `try_from` rather
+/// than `try_into().unwrap()`, which is what brought the `Debug` code in with foldhash.
 fn little_endian(bytes: &[u8]) -> u64 {
-    bytes.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b))
+    match <[u8; 8]>::try_from(bytes) {
+        Ok(word) => u64::from_le_bytes(word),
+        Err(_) => bytes.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+    }
 }
 
 pub type IdHash = BuildHasherDefault<IdHasher>;
