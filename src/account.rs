@@ -35,11 +35,22 @@ impl GrantKey {
     }
 }
 
-/// Sorts grants into listing order (their derived order). Each grant is sorted as one
-/// `usize` (VA position + 1, or 0 for SA scope, then the role), so that the one sort of
-/// positions serves here too. The packed number cannot overflow: there are fewer VAs than
+/// Sorts grants into listing order (their derived order). A long list is sorted as one
+/// `usize` a grant (VA position + 1, or 0 for SA scope, then the role), so that the one sort
+/// of positions serves here too. The packed number cannot overflow: there are fewer VAs than
 /// bytes of JSON text.
 pub fn sort_grants(grants: &mut [GrantKey]) {
+    // A user's grants are usually a handful: sorted in place, with nothing allocated.
+    if grants.len() <= 16 {
+        for i in 1..grants.len() {
+            let mut j = i;
+            while j > 0 && grants.get(j - 1) > grants.get(j) {
+                grants.swap(j - 1, j); // j < len
+                j -= 1;
+            }
+        }
+        return;
+    }
     const ROLES: usize = Role::ALL.len();
     let mut packed: Vec<usize> = grants
         .iter()

@@ -179,10 +179,12 @@ mod tests {
                 grants.push(GrantKey { va: v, role });
             }
         }
+        // Every length, so that both the short-list and the long-list ways are taken.
         for rotation in 0..grants.len() {
             let mut mixed = grants.clone();
             mixed.rotate_left(rotation);
             mixed.swap(0, rotation / 2);
+            mixed.truncate(rotation + 1);
             let mut expected = mixed.clone();
             expected.sort();
             sort_grants(&mut mixed);
