@@ -7,7 +7,7 @@ use crate::catalog::{ActionSet, Role, ScopeKind};
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::json_read::{parse_text, try_map, Opt};
-use crate::model::{AccessMode, Snapshot};
+use crate::model::{AccessMode, Line, Snapshot};
 use crate::sort::sort_positions;
 
 /// Id -> position.
@@ -357,21 +357,22 @@ type VaResolver<'m> = dyn Fn(&Opt<String>, &str) -> Result<Option<usize>> + 'm;
 #[derive(Debug, Clone, Default)]
 pub struct Inventory {
     /// License id -> position, and each license's VA.
-    pub licenses: (Ids, Vec<Option<usize>>),
+    pub licenses: Placed,
     /// Device id -> position, and each device's VA and the contract covering it.
     pub devices: (Ids, Vec<DeviceRefs>),
     /// Order id -> position.
     pub orders: Ids,
     /// Per order: line id -> position, and each line's VA.
-    pub order_lines: Vec<OrderLines>,
+    pub order_lines: Vec<Placed>,
     pub shares: Vec<Share>,
 }
 
 /// A device's VA and the contract covering it.
 pub type DeviceRefs = (Option<usize>, Option<usize>);
 
-/// One order's lines: line id -> position, and each line's VA.
-pub type OrderLines = (Ids, Vec<Option<usize>>);
+/// Items with an id and a VA each (an order's lines, the licenses): id -> position, and
+/// each item's VA.
+pub type Placed = (Ids, Vec<Option<usize>>);
 
 /// An order share: the order, the shared lines (`None`: the whole order) and the recipient.
 #[derive(Debug, Clone)]
@@ -384,6 +385,19 @@ pub struct Share {
     pub email: Option<String>,
 }
 
+/// Indexes items that have an id and a VA (an order's lines, the licenses) listed at the
+/// JSON pointer `list`: unique ids, VAs that resolve.
+fn index_placed(items: &[Line], list: &str, what: &str, va_ref: &VaResolver) -> Result<Placed> {
+    let ids = index_ids(
+        items.len(),
+        &|i| items.get(i).map(|l| l.id.as_str()),
+        &|i| format!("{list}/{i}/id"),
+        what,
+    )?;
+    let vas = try_map(items, |i, item| va_ref(&item.va, &format!("{list}/{i}/va")))?;
+    Ok((ids, vas))
+}
+
 /// Validates licenses, devices, orders and order shares (unique ids, references that
 /// resolve) and indexes them.
 fn validate_inventory(
@@ -394,17 +408,7 @@ fn validate_inventory(
 ) -> Result<Inventory> {
     let mut inv = Inventory::default();
     let licenses = s.licenses.as_deref().unwrap_or_default();
-    inv.licenses = (
-        index_ids(
-            licenses.len(),
-            &|i| licenses.get(i).map(|l| l.id.as_str()),
-            &|i| format!("/licenses/{i}/id"),
-            "license",
-        )?,
-        try_map(licenses, |i, license| {
-            va_ref(&license.va, &format!("/licenses/{i}/va"))
-        })?,
-    );
+    inv.licenses = index_placed(licenses, "/licenses", "license", va_ref)?;
     let devices = s.devices.as_deref().unwrap_or_default();
     let device_ids = index_ids(
         devices.len(),
@@ -438,16 +442,13 @@ fn validate_inventory(
         "order",
     )?;
     for (o, order) in orders.iter().enumerate() {
-        let ids = index_ids(
-            order.lines.len(),
-            &|i| order.lines.get(i).map(|l| l.id.as_str()),
-            &|i| format!("/orders/{o}/lines/{i}/id"),
+        let lines = index_placed(
+            &order.lines,
+            &format!("/orders/{o}/lines"),
             "order line",
+            va_ref,
         )?;
-        let vas = try_map(&order.lines, |l, line| {
-            va_ref(&line.va, &format!("/orders/{o}/lines/{l}/va"))
-        })?;
-        inv.order_lines.push((ids, vas));
+        inv.order_lines.push(lines);
     }
     for (i, share) in s.order_shares.iter().flatten().enumerate() {
         let base = format!("/orderShares/{i}");

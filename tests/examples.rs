@@ -11,15 +11,6 @@ use common::*;
 use serde_json::Value;
 use smart_access::{Account, MigrationRequest};
 
-const ALL_SIX: [&str; 6] = [
-    "downloadSoftware",
-    "openCase",
-    "orderUpgrade",
-    "viewAll",
-    "performRma",
-    "useLicense",
-];
-
 #[test]
 fn example_a() {
     let (account, request) = example("example-a");
@@ -108,13 +99,13 @@ fn on_lines(access: &Value, va: &str, contract: &str) -> Vec<String> {
         set.extend(
             actions(scoped)
                 .into_iter()
-                .filter(|a| ALL_SIX.contains(&a.as_str())),
+                .filter(|a| ENTITLEMENT.contains(&a.as_str())),
         );
     }
     if access["contracts"][contract].is_object() {
         set.extend(actions(&access["contracts"][contract]));
     }
-    ALL_SIX
+    ENTITLEMENT
         .iter()
         .filter(|a| set.iter().any(|s| s == *a))
         .map(|a| a.to_string())
@@ -130,7 +121,7 @@ fn example_c_carl_keeps_traditional_access_only_during_grace() {
     let after_grace = &carl["access"]["afterGrace"];
     assert_eq!(
         on_lines(during, "A", "C-300"),
-        ALL_SIX,
+        ENTITLEMENT,
         "all six actions on the contract's lines in A"
     );
     assert_eq!(

@@ -12,7 +12,7 @@
 )]
 mod common;
 use common::random::generate;
-use common::{ours, theirs};
+use common::{ours, theirs, ENTITLEMENT};
 use serde_json::{json, Value};
 use smart_access::{Account, MigrationRequest};
 use std::collections::BTreeSet;
@@ -20,14 +20,6 @@ use std::collections::BTreeSet;
 /// `None` is SA scope, `Some(va)` a VA.
 type Grant = (String, Option<String>);
 
-const ENTITLEMENT: [&str; 6] = [
-    "downloadSoftware",
-    "openCase",
-    "orderUpgrade",
-    "viewAll",
-    "performRma",
-    "useLicense",
-];
 const USER_TYPES: [&str; 5] = ["user", "viewer", "licenseUser", "serviceUser", "fullUser"];
 
 /// SPEC §3: what a role gives at a scope.

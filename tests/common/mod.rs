@@ -6,6 +6,17 @@ pub mod random;
 use serde_json::Value;
 use smart_access::{Account, MigrationRequest};
 
+/// The six entitlement actions of SPEC §3, written out here rather than read from the
+/// engine's catalog, so that the tests check the catalog instead of repeating it.
+pub const ENTITLEMENT: [&str; 6] = [
+    "downloadSoftware",
+    "openCase",
+    "orderUpgrade",
+    "viewAll",
+    "performRma",
+    "useLicense",
+];
+
 pub fn fixture(name: &str, file: &str) -> String {
     let path = format!(
         "{}/tests/fixtures/{name}/{file}",
