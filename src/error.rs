@@ -1,12 +1,13 @@
 //! The one error type of the engine: a stable code, a JSON pointer into the offending input
-//! and a sentence a person can act on.
+//! and a sentence a person can act on. Errors are data too: they serialize as
+//! `{ code, path, message }`.
 
-use crate::prelude::*;
-
-use crate::json_out::{Object, ToJson};
+use serde::Serialize;
+use tsify::Tsify;
 
 /// Stable, machine-readable error codes. The strings are part of the public API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     InvalidJson,
     InvalidValue,
@@ -24,6 +25,22 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 13] = [
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidValue,
+        ErrorCode::DuplicateId,
+        ErrorCode::UnknownReference,
+        ErrorCode::InvalidDate,
+        ErrorCode::InvalidRole,
+        ErrorCode::NotSaAdmin,
+        ErrorCode::EmptyRequest,
+        ErrorCode::SmartAccessRoleRequired,
+        ErrorCode::SmartAccessAlreadyMigrated,
+        ErrorCode::ContractRoleRequired,
+        ErrorCode::UnknownAction,
+        ErrorCode::TooLarge,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidJson => "INVALID_JSON",
@@ -45,7 +62,7 @@ impl ErrorCode {
 
 /// Every failure of the engine. `path` is a JSON pointer (RFC 6901) into the input that
 /// caused it: the account snapshot for load errors, the request for request errors.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Tsify)]
 #[error("{} at {}: {message}", code.as_str(), if path.is_empty() { "the top level" } else { path.as_str() })]
 pub struct Error {
     pub code: ErrorCode,
@@ -54,24 +71,12 @@ pub struct Error {
 }
 
 impl Error {
-    #[inline(never)]
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
         Error {
             code,
             path: path.into(),
             message: message.into(),
         }
-    }
-}
-
-/// `{ code, path, message }`, as the command line prints it.
-impl ToJson for Error {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("code", &self.code.as_str())
-            .field("path", &self.path)
-            .field("message", &self.message)
-            .end();
     }
 }
 
@@ -111,5 +116,15 @@ mod tests {
             e.to_string(),
             "EMPTY_REQUEST at the top level: nothing to do"
         );
+    }
+
+    #[test]
+    fn codes_serialize_as_their_strings() {
+        for code in ErrorCode::ALL {
+            assert_eq!(
+                serde_json::to_string(&code).ok(),
+                Some(format!("\"{}\"", code.as_str()))
+            );
+        }
     }
 }

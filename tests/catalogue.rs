@@ -84,7 +84,7 @@ fn run(dir: &Path, expect: &Value) -> Result<Option<(String, String)>, Error> {
         "question" => {
             let account = account.unwrap();
             let text = fs::read_to_string(dir.join("question.json")).unwrap();
-            let q = account.question(&smart_access::json::parse(&text).unwrap(), "")?;
+            let q = account.question_text(&text, None)?;
             account.decide(&q);
             Ok(None)
         }

@@ -43,14 +43,14 @@ fn set(mut doc: Value, pointer: &str, value: Option<Value>) -> Value {
 }
 
 fn load_error(account: &Value) -> (String, String) {
-    let e = Account::from_value(&ours(account)).unwrap_err();
+    let e = Account::from_json_str(&ours(account)).unwrap_err();
     assert!(!e.message.is_empty());
     (e.code.as_str().to_owned(), e.path)
 }
 
 fn request_error(account: &Value, request: &Value) -> (String, String) {
-    let account = Account::from_value(&ours(account)).unwrap();
-    let e = MigrationRequest::from_value(&ours(request))
+    let account = Account::from_json_str(&ours(account)).unwrap();
+    let e = MigrationRequest::from_json_str(&ours(request))
         .and_then(|r| account.preview(&r).map(|_| ()))
         .unwrap_err();
     assert!(!e.message.is_empty());
@@ -320,7 +320,7 @@ fn invalid_roles() {
         "/users/1/grants/0/role",
     );
     // Same org: the approver is fine.
-    assert!(Account::from_value(&ours(&set(
+    assert!(Account::from_json_str(&ours(&set(
         account_c(),
         "/users/1/grants/0",
         Some(json(r#"{"role":"approver"}"#))
@@ -402,8 +402,8 @@ fn step_rules() {
     // Step 3.1 alone is a complete request.
     let alone = json(r#"{"actor":"clara","on":"2026-11-23","smartAccessRole":"fullUser"}"#);
     let p = preview_value(
-        &Account::from_value(&ours(&account_c())).unwrap(),
-        &MigrationRequest::from_value(&ours(&alone)).unwrap(),
+        &Account::from_json_str(&ours(&account_c())).unwrap(),
+        &MigrationRequest::from_json_str(&ours(&alone)).unwrap(),
     );
     assert_eq!(p["graceEndsOn"], Value::Null);
     assert_eq!(after(&p, "chris"), ["fullUser@SA"]);
@@ -411,10 +411,10 @@ fn step_rules() {
 }
 
 fn rejection(account: &Value, request: &Value) -> (String, String) {
-    let account = Account::from_value(&ours(account)).unwrap();
+    let account = Account::from_json_str(&ours(account)).unwrap();
     let p = preview_value(
         &account,
-        &MigrationRequest::from_value(&ours(request)).unwrap(),
+        &MigrationRequest::from_json_str(&ours(request)).unwrap(),
     );
     let c = &p["contracts"][0];
     assert_eq!(c["status"], "rejected");
@@ -469,8 +469,8 @@ fn rejected_contracts_say_why_and_the_others_go_ahead() {
         Some(json(r#"["C-301","C-300"]"#)),
     );
     let p = preview_value(
-        &Account::from_value(&ours(&doc)).unwrap(),
-        &MigrationRequest::from_value(&ours(&req)).unwrap(),
+        &Account::from_json_str(&ours(&doc)).unwrap(),
+        &MigrationRequest::from_json_str(&ours(&req)).unwrap(),
     );
     assert_eq!(p["contracts"][0]["code"], "NOT_FULLY_ASSIGNED");
     assert_eq!(p["contracts"][1]["status"], "migrated");

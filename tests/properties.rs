@@ -12,14 +12,14 @@ use common::random::generate;
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use smart_access::account::GrantKey;
-use smart_access::catalog::{ActionSet, Role};
-use smart_access::grants::normalise;
+use smart_access::migration::rules::normalise;
+use smart_access::model::catalog::{ActionSet, Role};
+use smart_access::model::grant::GrantKey;
 use smart_access::{Account, MigrationRequest};
 
 fn run(account: &Value, request: &Value) -> Option<(Account, MigrationRequest)> {
-    let account = Account::from_value(&ours(account)).unwrap();
-    let request = MigrationRequest::from_value(&ours(request)).unwrap();
+    let account = Account::from_json_str(&ours(account)).unwrap();
+    let request = MigrationRequest::from_json_str(&ours(request)).unwrap();
     match account.preview(&request) {
         Ok(_) => Some((account, request)),
         Err(e) if e.code.as_str() == "EMPTY_REQUEST" => None,
@@ -48,7 +48,7 @@ fn role_actions(grants: &[GrantKey], va: Option<usize>) -> ActionSet {
 
 /// Each user's grants in a written account, resolved against it.
 fn user_grants(account_json: &Value) -> Vec<(String, Vec<GrantKey>)> {
-    let account = Account::from_value(&ours(account_json)).unwrap();
+    let account = Account::from_json_str(&ours(account_json)).unwrap();
     account_json["users"]
         .as_array()
         .unwrap()
@@ -91,8 +91,8 @@ fn one_by_one_matches_bulk(seed: u64) -> Result<(), TestCaseError> {
         steps.push(step);
     }
     for step in steps {
-        let acc = Account::from_value(&ours(&state)).unwrap();
-        let req = MigrationRequest::from_value(&ours(&step)).unwrap();
+        let acc = Account::from_json_str(&ours(&state)).unwrap();
+        let req = MigrationRequest::from_json_str(&ours(&step)).unwrap();
         state = theirs(&acc.apply(&req).unwrap())["account"].clone();
     }
     let vas = a["virtualAccounts"].as_array().unwrap().len();
@@ -183,7 +183,7 @@ proptest! {
     #[test]
     fn normalising_twice_changes_nothing(seed in any::<u64>()) {
         let (a, r) = generate(seed);
-        let account = Account::from_value(&ours(&a)).unwrap();
+        let account = Account::from_json_str(&ours(&a)).unwrap();
         // On the input's own grants, and on every migrated user's result.
         for u in a["users"].as_array().unwrap() {
             let once = normalise(&keys(&account, &u["grants"]), account.va_count(), &mut Vec::new());
@@ -331,7 +331,7 @@ proptest! {
         for e in 0..edits {
             if which == 0 { mutate(&mut a, seed ^ e) } else { mutate(&mut r, seed ^ e) }
         }
-        let account = match Account::from_value(&ours(&a)) {
+        let account = match Account::from_json_str(&ours(&a)) {
             Ok(account) => account,
             Err(e) => {
                 prop_assert!(!e.message.is_empty());
@@ -339,7 +339,7 @@ proptest! {
                 return Ok(());
             }
         };
-        let request = MigrationRequest::from_value(&ours(&r)).and_then(|req| account.preview(&req).map(|_| req));
+        let request = MigrationRequest::from_json_str(&ours(&r)).and_then(|req| account.preview(&req).map(|_| req));
         match request {
             Ok(req) => prop_assert!(account.apply(&req).is_ok()),
             Err(e) => {

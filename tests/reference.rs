@@ -247,8 +247,8 @@ fn the_engine_agrees_with_the_reference_model() {
     let (mut compared, mut with_changes) = (0, 0);
     for seed in 0..3000u64 {
         let (a, r) = generate(seed);
-        let account = Account::from_value(&ours(&a)).unwrap();
-        let request = MigrationRequest::from_value(&ours(&r)).unwrap();
+        let account = Account::from_json_str(&ours(&a)).unwrap();
+        let request = MigrationRequest::from_json_str(&ours(&r)).unwrap();
         let applied = match account.apply(&request) {
             Ok(applied) => theirs(&applied),
             Err(e) if e.code.as_str() == "EMPTY_REQUEST" => continue,
@@ -270,7 +270,7 @@ fn the_engine_agrees_with_the_reference_model() {
         assert_eq!(smart, sorted, "seed {seed}: migrated contracts");
         // Every user ends with the same grants, and so the same access at every VA, for
         // good (after the grace period) and, during it, through the contracts they use.
-        let after = Account::from_value(&ours(new)).unwrap();
+        let after = Account::from_json_str(&ours(new)).unwrap();
         for ((id, grants), u) in expected.iter().zip(new["users"].as_array().unwrap()) {
             assert_eq!(
                 &grants_of(u),
@@ -282,7 +282,7 @@ fn the_engine_agrees_with_the_reference_model() {
                 let want = role_access(grants, va);
                 for action in ENTITLEMENT.iter().chain(&["manageUsers", "assignAssets"]) {
                     let q = json!({"user": id, "action": action, "resource": {"va": va}, "on": "2027-06-01"});
-                    let q = after.question(&ours(&q), "").unwrap();
+                    let q = after.question_text(&ours(&q), None).unwrap();
                     assert_eq!(
                         after.decide(&q),
                         want.contains(action),
@@ -305,7 +305,7 @@ fn the_engine_agrees_with_the_reference_model() {
                                 .collect()
                         });
                     let q = json!({"user": id, "action": "performRma", "resource": {"contract": c["id"], "line": l["id"]}, "on": "2026-11-23"});
-                    let q = after.question(&ours(&q), "").unwrap();
+                    let q = after.question_text(&ours(&q), None).unwrap();
                     // During grace every contract user keeps traditional access (RMA among it).
                     assert_eq!(
                         after.decide(&q),

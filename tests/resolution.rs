@@ -9,6 +9,9 @@
 mod common;
 use common::*;
 use serde_json::{json, Value};
+use smart_access::model::date::Date;
+use smart_access::model::read::from_json_text;
+use smart_access::resolve::question::ResourceRef;
 use smart_access::Account;
 
 fn account() -> Account {
@@ -17,9 +20,9 @@ fn account() -> Account {
 
 fn explain(a: &Account, user: &str, action: &str, resource: Value, on: &str) -> Value {
     let q = a
-        .question(
+        .question_text(
             &ours(&json!({"user": user, "action": action, "resource": resource, "on": on})),
-            "",
+            None,
         )
         .unwrap();
     theirs(&a.explain(&q))
@@ -278,7 +281,7 @@ fn access_lists_every_source() {
     let a = account();
     let carl = theirs(&a.user_access(
         a.user_index("carl").unwrap(),
-        smart_access::date::Date::parse(DURING).unwrap(),
+        smart_access::model::date::Date::parse(DURING).unwrap(),
     ));
     assert_eq!(carl["sa"], Value::Null);
     assert_eq!(carl["vas"]["A"]["role"], "licenseUser");
@@ -289,19 +292,19 @@ fn access_lists_every_source() {
     assert_eq!(carl["viewAdminContacts"], true);
     let after = theirs(&a.user_access(
         a.user_index("carl").unwrap(),
-        smart_access::date::Date::parse(AFTER).unwrap(),
+        smart_access::model::date::Date::parse(AFTER).unwrap(),
     ));
     assert_eq!(after["contracts"], json!([]));
     let chris = theirs(&a.user_access(
         a.user_index("chris").unwrap(),
-        smart_access::date::Date::parse(AFTER).unwrap(),
+        smart_access::model::date::Date::parse(AFTER).unwrap(),
     ));
     assert_eq!(chris["sa"]["role"], "fullUser");
     assert_eq!(chris["unassigned"]["role"], "fullUser");
     assert_eq!(chris["vas"].as_object().unwrap().len(), 2);
     let zed = theirs(&a.user_access(
         a.user_index("zed").unwrap(),
-        smart_access::date::Date::parse(AFTER).unwrap(),
+        smart_access::model::date::Date::parse(AFTER).unwrap(),
     ));
     assert_eq!(
         zed["orderShares"],
@@ -314,22 +317,22 @@ fn access_lists_every_source() {
 fn batch_answers_many_and_errors_point_into_the_question() {
     let a = account();
     let answers = a
-        .can_many(&ours(&json!([
+        .can_many_text(&ours(&json!([
             {"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": DURING},
             {"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": AFTER},
             {"user": "zed", "action": "viewAll", "resource": {"order": "O-1"}, "on": AFTER}
-        ])))
+        ])), None)
         .unwrap();
     assert_eq!(answers, [true, false, true]);
     let e = a
-        .can_many(&ours(&json!([{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": AFTER}, {"user": "carl", "action": "fly", "resource": {"va": "A"}, "on": AFTER}])))
+        .can_many_text(&ours(&json!([{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": AFTER}, {"user": "carl", "action": "fly", "resource": {"va": "A"}, "on": AFTER}])), None)
         .unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("UNKNOWN_ACTION", "/1/action")
     );
     let err = |q: Value| {
-        let e = a.question(&ours(&q), "").unwrap_err();
+        let e = a.question_text(&ours(&q), None).unwrap_err();
         (e.code.as_str().to_owned(), e.path)
     };
     let q = |user: &str, action: &str, resource: Value, on: &str| json!({"user": user, "action": action, "resource": resource, "on": on});
@@ -377,21 +380,21 @@ fn batch_answers_many_and_errors_point_into_the_question() {
 fn inventory_is_validated_on_load() {
     let mut v: Value = json(&fixture("resolution", "account.json"));
     v["devices"][1]["contract"] = json!("C-9");
-    let e = Account::from_value(&ours(&v)).unwrap_err();
+    let e = Account::from_json_str(&ours(&v)).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("UNKNOWN_REFERENCE", "/devices/1/contract")
     );
     let mut v: Value = json(&fixture("resolution", "account.json"));
     v["orderShares"][1]["lines"] = json!(["7"]);
-    let e = Account::from_value(&ours(&v)).unwrap_err();
+    let e = Account::from_json_str(&ours(&v)).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("UNKNOWN_REFERENCE", "/orderShares/1/lines/0")
     );
     let mut v: Value = json(&fixture("resolution", "account.json"));
     v["licenses"][1]["id"] = json!("L-A");
-    let e = Account::from_value(&ours(&v)).unwrap_err();
+    let e = Account::from_json_str(&ours(&v)).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
         ("DUPLICATE_ID", "/licenses/1/id")
@@ -426,7 +429,7 @@ fn every_question() -> Vec<Value> {
     }
     let mut questions = Vec::new();
     for user in ids("users") {
-        for action in smart_access::catalog::Action::ALL {
+        for action in smart_access::model::catalog::Action::ALL {
             for resource in &resources {
                 for on in ["2026-11-01", DURING, AFTER] {
                     questions.push(
@@ -446,7 +449,7 @@ fn can_agrees_with_explain_on_every_question() {
     let a = account();
     let (mut allowed, mut denied) = (0, 0);
     for q in every_question() {
-        let question = a.question(&ours(&q), "").unwrap();
+        let question = a.question_text(&ours(&q), None).unwrap();
         let explained = a.explain(&question).allowed;
         assert_eq!(a.decide(&question), explained, "{q}");
         if explained {
@@ -462,22 +465,24 @@ fn can_agrees_with_explain_on_every_question() {
     );
 }
 
-/// The bulk reader of JSON text answers as the general reader does, and where it cannot
-/// (bad or unusual input) the general reader's exact error comes out.
+/// Many questions in one call answer as the same questions one by one, and the first bad
+/// one gives its code and its path in the list.
 #[test]
-fn bulk_questions_from_text_agree_with_the_general_reader() {
+fn questions_in_bulk_answer_as_one_by_one() {
     let a = account();
-    let questions = Value::Array(every_question());
-    let text = questions.to_string();
-    assert_eq!(
-        a.can_many_text(&text, "2026-01-01").unwrap(),
-        a.can_many(&ours(&questions)).unwrap()
-    );
+    let questions = every_question();
+    let text = Value::Array(questions.clone()).to_string();
+    let one_by_one: Vec<bool> = questions
+        .iter()
+        .map(|q| a.decide(&a.question_text(&ours(q), None).unwrap()))
+        .collect();
+    assert_eq!(a.can_many_text(&text, None).unwrap(), one_by_one);
     // `on` left out or null: the caller's date; an escaped id reads the same.
     let q = |on: Value| json!([{"user": "carl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": on}]);
     let mut left_out = q(Value::Null);
     left_out[0].as_object_mut().unwrap().remove("on");
     for (today, answer) in [(DURING, true), (AFTER, false)] {
+        let today = Date::parse(today);
         assert_eq!(
             a.can_many_text(&left_out.to_string(), today).unwrap(),
             [answer]
@@ -488,81 +493,136 @@ fn bulk_questions_from_text_agree_with_the_general_reader() {
         );
     }
     let escaped = r#"[{"user": "c\u0061rl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": "2026-11-30"}]"#;
-    assert_eq!(a.can_many_text(escaped, AFTER).unwrap(), [true]);
-    // Every kind of trouble gives the general reader's code and path.
+    assert_eq!(
+        a.can_many_text(escaped, Date::parse(AFTER)).unwrap(),
+        [true]
+    );
     let ok = r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}}"#;
     for (bad, code, path) in [
-        (r#"{"user": "nobody", "action": "viewAll", "resource": {"va": "A"}}"#.to_owned(), "UNKNOWN_REFERENCE", "/1/user"),
-        (r#"{"user": "carl", "action": "fly", "resource": {"va": "A"}}"#.to_owned(), "UNKNOWN_ACTION", "/1/action"),
-        (r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A", "contract": null}}"#.to_owned(), "INVALID_VALUE", "/1/resource"),
-        (r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "when": 1}"#.to_owned(), "INVALID_VALUE", "/1/when"),
-        (r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": "2026-02-30"}"#.to_owned(), "INVALID_DATE", "/1/on"),
-        (r#"{"user": "carl", "action": "viewAll", "resource": {"contract": "C-300", "line": "99"}}"#.to_owned(), "UNKNOWN_REFERENCE", "/1/resource/line"),
+        (
+            r#"{"user": "nobody", "action": "viewAll", "resource": {"va": "A"}}"#,
+            "UNKNOWN_REFERENCE",
+            "/1/user",
+        ),
+        (
+            r#"{"user": "carl", "action": "fly", "resource": {"va": "A"}}"#,
+            "UNKNOWN_ACTION",
+            "/1/action",
+        ),
+        (
+            r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A", "contract": "C-300"}}"#,
+            "INVALID_VALUE",
+            "/1/resource",
+        ),
+        (
+            r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A", "contract": 5}}"#,
+            "INVALID_VALUE",
+            "/1/resource/contract",
+        ),
+        (
+            r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "when": 1}"#,
+            "INVALID_VALUE",
+            "/1/when",
+        ),
+        (
+            r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}, "on": "2026-02-30"}"#,
+            "INVALID_DATE",
+            "/1/on",
+        ),
+        (
+            r#"{"user": "carl", "action": "viewAll", "resource": {"contract": "C-300", "line": "99"}}"#,
+            "UNKNOWN_REFERENCE",
+            "/1/resource/line",
+        ),
+        (
+            r#"{"action": "viewAll", "resource": {"va": "A"}}"#,
+            "INVALID_VALUE",
+            "/1/user",
+        ),
     ] {
-        let e = a.can_many_text(&format!("[{ok}, {bad}]"), DURING).unwrap_err();
-        assert_eq!((e.code.as_str(), e.path.as_str()), (code, path), "{bad}: {e}");
+        let e = a
+            .can_many_text(&format!("[{ok}, {bad}]"), Date::parse(DURING))
+            .unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.path.as_str()),
+            (code, path),
+            "{bad}: {e}"
+        );
     }
-    let e = a.can_many_text(&format!("[{ok}]"), "tomorrow").unwrap_err();
+    // No `on` and no date from the caller.
+    let e = a.can_many_text(&format!("[{ok}]"), None).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),
-        ("INVALID_DATE", "/0/on")
+        ("INVALID_VALUE", "/0/on")
     );
-    let e = a.can_many_text("[{", DURING).unwrap_err();
+    let e = a.can_many_text("[{", Date::parse(DURING)).unwrap_err();
     assert_eq!(e.code.as_str(), "INVALID_JSON");
-    let e = a.can_many_text(r#"{"user": "carl"}"#, DURING).unwrap_err();
+    let e = a
+        .can_many_text(r#"{"user": "carl"}"#, Date::parse(DURING))
+        .unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", ""));
 }
 
-/// `can` and `explain` in the JS API take the resource as JSON text: the fast reader of it
-/// answers as the general reader does, and errors point into the question.
+/// `can` and `explain` in the JS API take the question in parts: the same answer as the
+/// question object, and errors point where they would in the question object.
 #[test]
-fn questions_from_parts_agree_with_the_general_reader() {
+fn questions_from_parts_agree_with_question_objects() {
     let a = account();
+    let resource = |text: &str| -> ResourceRef<'static> {
+        from_json_text::<ResourceRef>(text).unwrap().into_owned()
+    };
     for q in every_question() {
-        let general = a.question(&ours(&q), "").unwrap();
+        let whole = a.question_text(&ours(&q), None).unwrap();
         let parts = a
             .question_from_parts(
                 q["user"].as_str().unwrap(),
                 q["action"].as_str().unwrap(),
-                &q["resource"].to_string(),
-                q["on"].as_str().unwrap(),
+                &resource(&q["resource"].to_string()),
+                Date::parse(q["on"].as_str().unwrap()).unwrap(),
             )
             .unwrap();
-        assert_eq!(
-            a.explain(&parts).allowed,
-            a.explain(&general).allowed,
-            "{q}"
-        );
+        assert_eq!(a.explain(&parts).allowed, a.explain(&whole).allowed, "{q}");
         assert_eq!(
             format!("{:?}", parts.resource),
-            format!("{:?}", general.resource)
+            format!("{:?}", whole.resource)
         );
     }
-    for (resource, code, path) in [
+    let during = Date::parse(DURING).unwrap();
+    for (user, action, res, code, path) in [
         (
+            "carl",
+            "viewAll",
             r#"{"contract": "C-300", "line": "99"}"#,
             "UNKNOWN_REFERENCE",
             "/resource/line",
         ),
         (
-            r#"{"contract": "C-300", "line": "1"} x"#,
-            "INVALID_JSON",
-            "",
+            "carl",
+            "viewAll",
+            r#"{"va": "Z"}"#,
+            "UNKNOWN_REFERENCE",
+            "/resource/va",
         ),
-        (r#"{"va": "Z"}"#, "UNKNOWN_REFERENCE", "/resource/va"),
-        (r#"{"shelf": "A"}"#, "INVALID_VALUE", "/resource/shelf"),
+        (
+            "carl",
+            "viewAll",
+            r#"{"va": ""}"#,
+            "INVALID_VALUE",
+            "/resource/va",
+        ),
+        ("carl", "viewAll", r#"{}"#, "INVALID_VALUE", "/resource"),
+        (
+            "nobody",
+            "viewAll",
+            r#"{"va": "A"}"#,
+            "UNKNOWN_REFERENCE",
+            "/user",
+        ),
+        ("carl", "fly", r#"{"va": "A"}"#, "UNKNOWN_ACTION", "/action"),
     ] {
         let e = a
-            .question_from_parts("carl", "viewAll", resource, DURING)
+            .question_from_parts(user, action, &resource(res), during)
             .unwrap_err();
-        assert_eq!(
-            (e.code.as_str(), e.path.as_str()),
-            (code, path),
-            "{resource}"
-        );
+        assert_eq!((e.code.as_str(), e.path.as_str()), (code, path), "{res}");
     }
-    let e = a
-        .question_from_parts("carl", "viewAll", r#"{"va": "A"}"#, "2026-13-01")
-        .unwrap_err();
-    assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_DATE", "/on"));
 }

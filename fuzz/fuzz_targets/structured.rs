@@ -127,7 +127,7 @@ fn role_access(account: &Account, user: &str, va: &str) -> Vec<&'static str> {
             let q =
                 json!({"user": user, "action": action, "resource": {"va": va}, "on": "2027-06-01"});
             account
-                .question(&ours(&q), "")
+                .question_text(&ours(&q), None)
                 .is_ok_and(|q| account.decide(&q))
         })
         .collect()
@@ -172,7 +172,7 @@ fuzz_target!(|input: Input| {
         }
         for action in ACTIONS {
             let q = json!({"user": id, "action": action, "resource": {"account": "SA"}, "on": "2026-11-30"});
-            if let Ok(q) = after.question(&ours(&q), "") {
+            if let Ok(q) = after.question_text(&ours(&q), None) {
                 assert_eq!(after.decide(&q), after.explain(&q).allowed);
             }
         }

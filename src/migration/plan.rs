@@ -1,50 +1,32 @@
 //! The two migration steps of SPEC §4, computed without changing anything: which contracts
 //! go ahead, and every user's grants afterwards with the rules that produced them.
 
-use crate::prelude::*;
+use serde::Serialize;
+use tsify::Tsify;
 
-use crate::account::{sort_grants, Account, GrantKey};
-use crate::catalog::Role;
-use crate::date::Date;
 use crate::error::{pointer_push, Error, ErrorCode, Result};
-use crate::grants::{normalise, Firing, Rule};
-use crate::json_out::{Object, ToJson};
-use crate::model::AccessMode;
-use crate::request::MigrationRequest;
-
-/// Days of traditional access a contract keeps after it is migrated.
-pub const GRACE_DAYS: i32 = 30;
+use crate::migration::request::MigrationRequest;
+use crate::migration::rules::{normalise, Firing, Rule};
+use crate::model::access::GRACE_DAYS;
+use crate::model::account::Account;
+use crate::model::catalog::Role;
+use crate::model::date::Date;
+use crate::model::grant::GrantKey;
+use crate::model::snapshot::AccessMode;
 
 /// Why one contract of a request does not go ahead (the others still do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename = "RejectionCode", rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum RejectCode {
     AlreadyMigrated,
     NotContractAdmin,
     NotFullyAssigned,
 }
 
-impl ToJson for RejectCode {
-    fn write_json(&self, out: &mut String) {
-        let name = match self {
-            RejectCode::AlreadyMigrated => "ALREADY_MIGRATED",
-            RejectCode::NotContractAdmin => "NOT_CONTRACT_ADMIN",
-            RejectCode::NotFullyAssigned => "NOT_FULLY_ASSIGNED",
-        };
-        name.write_json(out);
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct Rejection {
     pub code: RejectCode,
     pub message: String,
-}
-
-impl Rejection {
-    /// Its fields, into the object of the contract it rejects.
-    pub fn write_fields(&self, o: &mut Object) {
-        o.field("code", &self.code).field("message", &self.message);
-    }
 }
 
 /// Whether `actor` may migrate the contract now (with no actor, the checks that do not
@@ -121,6 +103,13 @@ fn unknown(path: String, message: String) -> Error {
 /// Checks the request against the account: references first, then who may submit it,
 /// then what it asks for.
 pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
+    let on = req.on.ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidValue,
+            "/on",
+            "the required field \"on\" (the day of the migration, YYYY-MM-DD) is missing",
+        )
+    })?;
     let actor = account.user_index(&req.actor).ok_or_else(|| {
         unknown(
             "/actor".into(),
@@ -152,7 +141,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
         }
         contracts.push((c, Vec::new()));
     }
-    for (contract_id, users) in &req.exclude {
+    for (contract_id, users) in req.exclude.iter().flatten() {
         let base = pointer_push("/exclude", contract_id);
         let entry = account
             .contract_index(contract_id)
@@ -235,7 +224,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
     }
     Ok(Resolved {
         actor,
-        on: req.on,
+        on,
         smart_access_role: req.smart_access_role,
         contract_role: req.contract_role,
         contracts,
@@ -268,7 +257,7 @@ pub struct Plan {
 pub fn grant_changes(before: &[GrantKey], after: &[GrantKey]) -> (Vec<GrantKey>, Vec<GrantKey>) {
     let minus = |a: &[GrantKey], b: &[GrantKey]| {
         let mut out: Vec<GrantKey> = a.iter().copied().filter(|g| !b.contains(g)).collect();
-        sort_grants(&mut out);
+        out.sort_unstable();
         out
     };
     (minus(after, before), minus(before, after))

@@ -2,10 +2,18 @@
 //! Written here rather than pulled in: the engine needs parse, format and add, nothing more.
 
 use core::fmt;
-use core::fmt::Write as _;
+use serde::de::{Deserialize, Deserializer, Error as _};
+use serde::ser::{Serialize, Serializer};
+use tsify::Tsify;
 
-/// A proleptic Gregorian calendar day, stored as days since 1970-01-01.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+use crate::error::ErrorCode;
+use crate::model::read::coded;
+
+/// A proleptic Gregorian calendar day, stored as days since 1970-01-01; written
+/// `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Tsify)]
+#[serde(rename = "IsoDate")]
+#[tsify(type = "string")]
 pub struct Date(i32);
 
 impl Date {
@@ -44,9 +52,22 @@ impl fmt::Display for Date {
     }
 }
 
-impl crate::json_out::ToJson for Date {
-    fn write_json(&self, out: &mut alloc::string::String) {
-        let _ = write!(out, "\"{self}\"");
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// `YYYY-MM-DD`; anything else is `INVALID_DATE`.
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = crate::model::read::Text::deserialize(d)?;
+        Date::parse(&text).ok_or_else(|| {
+            D::Error::custom(coded(
+                ErrorCode::InvalidDate,
+                format!("\"{}\" is not a calendar date written YYYY-MM-DD", &*text),
+            ))
+        })
     }
 }
 

@@ -1,33 +1,21 @@
 //! The resolution rules of SPEC §4 (subsumption, merge, collapse to the SA), applied to one
 //! user's grants, with a record of every rule that fired.
 
-use crate::prelude::*;
+use serde::Serialize;
+use tsify::Tsify;
 
-use crate::account::{sort_grants, GrantKey};
-use crate::catalog::{ActionSet, Role};
-use crate::json_out::ToJson;
+use crate::model::catalog::{ActionSet, Role};
+use crate::model::grant::GrantKey;
 
 /// The rules that change a user's grants, in the order they run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename = "ResolutionRule", rename_all = "camelCase")]
 pub enum Rule {
     SmartAccessMigration,
     ContractMigration,
     Subsumption,
     Merge,
     Collapse,
-}
-
-impl ToJson for Rule {
-    fn write_json(&self, out: &mut String) {
-        let name = match self {
-            Rule::SmartAccessMigration => "smartAccessMigration",
-            Rule::ContractMigration => "contractMigration",
-            Rule::Subsumption => "subsumption",
-            Rule::Merge => "merge",
-            Rule::Collapse => "collapse",
-        };
-        name.write_json(out);
-    }
 }
 
 /// One firing of a rule: the grants it took away and the ones it gave.
@@ -63,14 +51,14 @@ fn covers(h: GrantKey, g: GrantKey) -> bool {
 /// grants in listing order. Each pass that fires removes at least one grant, so this ends.
 pub fn normalise(grants: &[GrantKey], va_count: usize, log: &mut Vec<Firing>) -> Vec<GrantKey> {
     let mut current: Vec<GrantKey> = grants.to_vec();
-    sort_grants(&mut current);
+    current.sort_unstable();
     current.dedup();
     loop {
         let fired_before = log.len();
         current = subsume(current, log);
         current = merge(current, log);
         current = collapse(current, va_count, log);
-        sort_grants(&mut current);
+        current.sort_unstable();
         if log.len() == fired_before {
             return current;
         }
@@ -95,7 +83,7 @@ fn subsume(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
 fn merge(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
     let (mut user_types, mut out): (Vec<GrantKey>, Vec<GrantKey>) =
         grants.iter().partition(|g| g.role.is_user_type());
-    sort_grants(&mut user_types);
+    user_types.sort_unstable();
     // One group per scope, in listing order.
     for group in user_types.chunk_by(|a, b| a.va == b.va) {
         let (va, group) = (group.first().and_then(|g| g.va), group.to_vec());
@@ -168,28 +156,6 @@ mod tests {
     }
     fn va(v: usize, role: Role) -> GrantKey {
         GrantKey { va: Some(v), role }
-    }
-
-    /// `sort_grants` (sorting packed numbers) gives the derived order of `GrantKey`.
-    #[test]
-    fn sort_grants_gives_the_listing_order() {
-        let mut grants = Vec::new();
-        for v in [None, Some(0), Some(1), Some(7), Some(1000)] {
-            for role in Role::ALL {
-                grants.push(GrantKey { va: v, role });
-            }
-        }
-        // Every length, so that both the short-list and the long-list ways are taken.
-        for rotation in 0..grants.len() {
-            let mut mixed = grants.clone();
-            mixed.rotate_left(rotation);
-            mixed.swap(0, rotation / 2);
-            mixed.truncate(rotation + 1);
-            let mut expected = mixed.clone();
-            expected.sort();
-            sort_grants(&mut mixed);
-            assert_eq!(mixed, expected);
-        }
     }
 
     #[test]

@@ -1,71 +1,16 @@
 //! A loaded account: the snapshot, validated once, plus the indexes the engine works on
 //! (ids resolved to positions, so the migration never looks a string up twice).
 
-use crate::prelude::*;
+use rustc_hash::FxHashMap;
 
-use crate::catalog::{ActionSet, Role, ScopeKind};
 use crate::error::{pointer_push, Error, ErrorCode, Result};
-use crate::json::Value;
-use crate::json_read::{parse_text, try_map, Opt};
-use crate::model::{AccessMode, Line, Snapshot};
-use crate::sort::sort_positions;
+use crate::model::catalog::Role;
+use crate::model::grant::GrantKey;
+use crate::model::read::from_json_text;
+use crate::model::snapshot::{AccessMode, Id, Line, Opt, Snapshot};
 
-/// Id -> position.
-pub type Ids = hashbrown::HashMap<String, usize, crate::id_hash::IdHash>;
-
-/// A grant with its scope resolved: `va` is the VA's position, `None` is SA scope.
-/// The derived order is the listing order of SPEC §7: SA first, then VAs in account
-/// order, then roles in catalog order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct GrantKey {
-    pub va: Option<usize>,
-    pub role: Role,
-}
-
-impl GrantKey {
-    pub fn scope_kind(self) -> ScopeKind {
-        if self.va.is_some() {
-            ScopeKind::Va
-        } else {
-            ScopeKind::Sa
-        }
-    }
-    pub fn actions(self) -> ActionSet {
-        self.role.actions(self.scope_kind())
-    }
-}
-
-/// Sorts grants into listing order (their derived order). A long list is sorted as one
-/// `usize` a grant (VA position + 1, or 0 for SA scope, then the role), so that the one sort
-/// of positions serves here too. The packed number cannot overflow: there are fewer VAs than
-/// bytes of JSON text.
-pub fn sort_grants(grants: &mut [GrantKey]) {
-    // A user's grants are usually a handful: sorted in place, with nothing allocated.
-    if grants.len() <= 16 {
-        for i in 1..grants.len() {
-            let mut j = i;
-            while j > 0 && grants.get(j - 1) > grants.get(j) {
-                grants.swap(j - 1, j); // j < len
-                j -= 1;
-            }
-        }
-        return;
-    }
-    const ROLES: usize = Role::ALL.len();
-    let mut packed: Vec<usize> = grants
-        .iter()
-        .map(|g| g.va.map_or(0, |v| v + 1) * ROLES + g.role as usize)
-        .collect();
-    sort_positions(&mut packed);
-    for (g, p) in grants.iter_mut().zip(packed) {
-        if let Some(&role) = Role::ALL.get(p % ROLES) {
-            *g = GrantKey {
-                va: (p / ROLES).checked_sub(1),
-                role,
-            };
-        }
-    }
-}
+/// Id -> position. A seedless hasher: the same input takes the same steps every run.
+pub type Ids = FxHashMap<String, usize>;
 
 /// What the engine needs to know of a contract, with ids resolved.
 #[derive(Debug, Clone)]
@@ -103,17 +48,15 @@ pub struct Account {
     pub(crate) inventory: Inventory,
 }
 
-/// Maps the ids of `count` items (`id_at(i)`) to positions, failing on the first repeated
-/// id. `dyn` closures, not iterators: one copy of this loop serves every list of ids, with
-/// no iterator machinery written out per list.
+/// Maps the ids to positions, failing on the first repeated id.
 fn index_ids<'a>(
-    count: usize,
-    id_at: &dyn Fn(usize) -> Option<&'a str>,
+    ids: impl IntoIterator<Item = &'a str>,
     path_of: &dyn Fn(usize) -> String,
     what: &str,
 ) -> Result<Ids> {
-    let mut map = Ids::default();
-    for (i, id) in (0..count).filter_map(|i| Some((i, id_at(i)?))) {
+    let ids = ids.into_iter();
+    let mut map = Ids::with_capacity_and_hasher(ids.size_hint().0, Default::default());
+    for (i, id) in ids.enumerate() {
         if let Some(first) = map.insert(id.to_owned(), i) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
@@ -136,21 +79,9 @@ fn lookup(map: &Ids, id: &str, path: &str, what: &str, list: &str) -> Result<usi
 }
 
 impl Account {
+    /// Reads JSON text straight into the snapshot, then validates it.
     pub fn from_json_str(text: &str) -> Result<Account> {
-        // The parsed tree is dropped before the indexes are built: it is the largest thing
-        // loading holds, and WebAssembly memory never shrinks after a peak.
-        Account::from_owned_value(parse_text(text)?)
-    }
-
-    /// Loads from a parsed tree that it then drops, before building the indexes.
-    pub fn from_owned_value(value: Value) -> Result<Account> {
-        let snapshot = Snapshot::read(&value)?;
-        drop(value);
-        Account::from_snapshot(snapshot)
-    }
-
-    pub fn from_value(value: &Value) -> Result<Account> {
-        Account::from_snapshot(Snapshot::read(value)?)
+        Account::from_snapshot(from_json_text(text)?)
     }
 
     pub fn snapshot(&self) -> &Snapshot {
@@ -158,36 +89,41 @@ impl Account {
     }
 
     pub fn va_id(&self, va: usize) -> &str {
-        self.snapshot
-            .virtual_accounts
-            .get(va)
-            .map_or("", |v| v.id.as_str())
+        self.snapshot.virtual_accounts.get(va).map_or("", |v| &v.id)
     }
 
     /// The VA's name where it has one, else its id: what people read.
     pub fn va_label(&self, va: usize) -> &str {
         match self.snapshot.virtual_accounts.get(va) {
-            Some(v) => v.name.get().map_or(v.id.as_str(), String::as_str),
+            Some(v) => v.name.get().map_or(&v.id, String::as_str),
             None => "",
         }
     }
 
     pub fn user_id(&self, user: usize) -> &str {
-        self.snapshot.users.get(user).map_or("", |u| u.id.as_str())
+        self.snapshot.users.get(user).map_or("", |u| &u.id)
     }
 
     pub fn user_label(&self, user: usize) -> &str {
         match self.snapshot.users.get(user) {
-            Some(u) => u.name.get().map_or(u.id.as_str(), String::as_str),
+            Some(u) => u.name.get().map_or(&u.id, String::as_str),
             None => "",
         }
     }
 
     pub fn contract_id(&self, contract: usize) -> &str {
-        self.snapshot
-            .contracts
-            .get(contract)
-            .map_or("", |c| c.id.as_str())
+        self.snapshot.contracts.get(contract).map_or("", |c| &c.id)
+    }
+
+    /// The user `id` given as an argument at `path`, or `UNKNOWN_REFERENCE`.
+    pub fn user_arg(&self, id: &str, path: &str) -> Result<usize> {
+        self.user_index(id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownReference,
+                path,
+                format!("user \"{id}\" is not in the account"),
+            )
+        })
     }
 
     pub fn user_index(&self, id: &str) -> Option<usize> {
@@ -215,24 +151,21 @@ impl Account {
     pub fn from_snapshot(snapshot: Snapshot) -> Result<Account> {
         let s = &snapshot;
         let va_ids = index_ids(
-            s.virtual_accounts.len(),
-            &|i| s.virtual_accounts.get(i).map(|v| v.id.as_str()),
+            s.virtual_accounts.iter().map(|v| &*v.id),
             &|i| format!("/virtualAccounts/{i}/id"),
             "virtual account",
         )?;
         let user_ids = index_ids(
-            s.users.len(),
-            &|i| s.users.get(i).map(|u| u.id.as_str()),
+            s.users.iter().map(|u| &*u.id),
             &|i| format!("/users/{i}/id"),
             "user",
         )?;
         let contract_ids = index_ids(
-            s.contracts.len(),
-            &|i| s.contracts.get(i).map(|c| c.id.as_str()),
+            s.contracts.iter().map(|c| &*c.id),
             &|i| format!("/contracts/{i}/id"),
             "contract",
         )?;
-        let va_ref = |id: &Opt<String>, path: &str| -> Result<Option<usize>> {
+        let va_ref = |id: &Opt<Id>, path: &str| -> Result<Option<usize>> {
             id.get()
                 .map(|id| lookup(&va_ids, id, path, "virtual account", "virtualAccounts"))
                 .transpose()
@@ -241,7 +174,7 @@ impl Account {
         let mut grants = Vec::with_capacity(s.users.len());
         for (u, user) in s.users.iter().enumerate() {
             let mut resolved: Vec<GrantKey> = Vec::new();
-            for (g, grant) in user.grants.iter().flatten().enumerate() {
+            for (g, grant) in user.grants.items().iter().enumerate() {
                 let path = format!("/users/{u}/grants/{g}");
                 let key = GrantKey {
                     va: va_ref(&grant.va, &format!("{path}/va"))?,
@@ -254,7 +187,7 @@ impl Account {
                         format!("{} can only be held at SA scope", grant.role.id()),
                     ));
                 }
-                if grant.role == Role::Approver && user.org.get() != Some(&s.org) {
+                if grant.role == Role::Approver && user.org.get() != Some(&s.org.0) {
                     return Err(Error::new(
                         ErrorCode::InvalidRole,
                         format!("{path}/role"),
@@ -291,31 +224,29 @@ impl Account {
                 ));
             }
             let line_ids = index_ids(
-                contract.lines.len(),
-                &|i| contract.lines.get(i).map(|l| l.id.as_str()),
+                contract.lines.iter().map(|l| &*l.id),
                 &|i| format!("{base}/lines/{i}/id"),
                 "line",
             )?;
-            let people = |key: &str, list: &Option<Vec<String>>| -> Result<Vec<usize>> {
+            let people = |key: &str, list: &Opt<Vec<Id>>| -> Result<Vec<usize>> {
                 let path_of = |i: usize| format!("{base}/{key}/{i}");
-                let ids = list.as_deref().unwrap_or_default();
-                index_ids(
-                    ids.len(),
-                    &|i| ids.get(i).map(String::as_str),
-                    &path_of,
-                    "user",
-                )?;
-                try_map(ids, |i, id| {
-                    lookup(&user_ids, id, &path_of(i), "user", "users")
-                })
+                let ids = list.items();
+                index_ids(ids.iter().map(|id| &**id), &path_of, "user")?;
+                ids.iter()
+                    .enumerate()
+                    .map(|(i, id)| lookup(&user_ids, id, &path_of(i), "user", "users"))
+                    .collect()
             };
             let users = people("users", &contract.users)?;
             let administrators = people("administrators", &contract.administrators)?;
-            let line_vas = try_map(&contract.lines, |l, line| {
-                va_ref(&line.va, &format!("{base}/lines/{l}/va"))
-            })?;
+            let line_vas = contract
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(l, line)| va_ref(&line.va, &format!("{base}/lines/{l}/va")))
+                .collect::<Result<Vec<_>>>()?;
             let mut vas: Vec<usize> = line_vas.iter().flatten().copied().collect();
-            sort_positions(&mut vas);
+            vas.sort_unstable();
             vas.dedup();
             for &u in &users {
                 if let Some(list) = user_contracts.get_mut(u) {
@@ -351,7 +282,7 @@ impl Account {
 }
 
 /// Resolves an optional VA id found at a path to the VA's position.
-type VaResolver<'m> = dyn Fn(&Opt<String>, &str) -> Result<Option<usize>> + 'm;
+type VaResolver<'m> = dyn Fn(&Opt<Id>, &str) -> Result<Option<usize>> + 'm;
 
 /// Licenses, devices, orders and order shares with ids resolved, for role resolution.
 #[derive(Debug, Clone, Default)]
@@ -380,8 +311,7 @@ pub struct Share {
     pub order: usize,
     pub lines: Option<Vec<usize>>,
     pub user: Option<usize>,
-    /// ASCII-lower-cased (not full Unicode case folding: its tables would add 20 KB to the
-    /// .wasm), compared with users' e-mail addresses lower-cased the same way.
+    /// ASCII-lower-cased, compared with users' e-mail addresses lower-cased the same way.
     pub email: Option<String>,
 }
 
@@ -389,12 +319,15 @@ pub struct Share {
 /// JSON pointer `list`: unique ids, VAs that resolve.
 fn index_placed(items: &[Line], list: &str, what: &str, va_ref: &VaResolver) -> Result<Placed> {
     let ids = index_ids(
-        items.len(),
-        &|i| items.get(i).map(|l| l.id.as_str()),
+        items.iter().map(|l| &*l.id),
         &|i| format!("{list}/{i}/id"),
         what,
     )?;
-    let vas = try_map(items, |i, item| va_ref(&item.va, &format!("{list}/{i}/va")))?;
+    let vas = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| va_ref(&item.va, &format!("{list}/{i}/va")))
+        .collect::<Result<Vec<_>>>()?;
     Ok((ids, vas))
 }
 
@@ -407,37 +340,38 @@ fn validate_inventory(
     user_ids: &Ids,
 ) -> Result<Inventory> {
     let mut inv = Inventory::default();
-    let licenses = s.licenses.as_deref().unwrap_or_default();
-    inv.licenses = index_placed(licenses, "/licenses", "license", va_ref)?;
-    let devices = s.devices.as_deref().unwrap_or_default();
+    inv.licenses = index_placed(s.licenses.items(), "/licenses", "license", va_ref)?;
+    let devices = s.devices.items();
     let device_ids = index_ids(
-        devices.len(),
-        &|i| devices.get(i).map(|d| d.id.as_str()),
+        devices.iter().map(|d| &*d.id),
         &|i| format!("/devices/{i}/id"),
         "device",
     )?;
-    let device_refs = try_map(devices, |i, device| {
-        let va = va_ref(&device.va, &format!("/devices/{i}/va"))?;
-        let contract = device
-            .contract
-            .get()
-            .map(|c| {
-                lookup(
-                    contract_ids,
-                    c,
-                    &format!("/devices/{i}/contract"),
-                    "contract",
-                    "contracts",
-                )
-            })
-            .transpose()?;
-        Ok((va, contract))
-    })?;
+    let device_refs = devices
+        .iter()
+        .enumerate()
+        .map(|(i, device)| {
+            let va = va_ref(&device.va, &format!("/devices/{i}/va"))?;
+            let contract = device
+                .contract
+                .get()
+                .map(|c| {
+                    lookup(
+                        contract_ids,
+                        c,
+                        &format!("/devices/{i}/contract"),
+                        "contract",
+                        "contracts",
+                    )
+                })
+                .transpose()?;
+            Ok((va, contract))
+        })
+        .collect::<Result<Vec<_>>>()?;
     inv.devices = (device_ids, device_refs);
-    let orders = s.orders.as_deref().unwrap_or_default();
+    let orders = s.orders.items();
     inv.orders = index_ids(
-        orders.len(),
-        &|i| orders.get(i).map(|o| o.id.as_str()),
+        orders.iter().map(|o| &*o.id),
         &|i| format!("/orders/{i}/id"),
         "order",
     )?;
@@ -450,8 +384,15 @@ fn validate_inventory(
         )?;
         inv.order_lines.push(lines);
     }
-    for (i, share) in s.order_shares.iter().flatten().enumerate() {
+    for (i, share) in s.order_shares.items().iter().enumerate() {
         let base = format!("/orderShares/{i}");
+        if share.user.get().is_some() == share.email.get().is_some() {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                base,
+                "an order share names exactly one recipient: \"user\" (a user id) or \"email\"",
+            ));
+        }
         let order = lookup(
             &inv.orders,
             &share.order,
@@ -460,16 +401,22 @@ fn validate_inventory(
             "orders",
         )?;
         let known = inv.order_lines.get(order).map(|(ids, _)| ids);
-        let lines = match (&share.lines, known) {
-            (Some(lines), Some(known)) => Some(try_map(lines, |l, line| {
-                lookup(
-                    known,
-                    line,
-                    &pointer_push(&format!("{base}/lines"), &l.to_string()),
-                    "line",
-                    "that order's lines",
-                )
-            })?),
+        let lines = match (share.lines.get(), known) {
+            (Some(lines), Some(known)) => Some(
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(l, line)| {
+                        lookup(
+                            known,
+                            line,
+                            &pointer_push(&format!("{base}/lines"), &l.to_string()),
+                            "line",
+                            "that order's lines",
+                        )
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+            ),
             _ => None,
         };
         let user = share

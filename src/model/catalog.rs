@@ -1,12 +1,17 @@
 //! The role catalog of SPEC §3, as data in one place: actions, roles, what each role allows
 //! at each scope, display names, and the lookup from an action set back to a role.
 
-use crate::json_out::{write_array, ToJson};
-use alloc::string::String;
+use serde::de::{Deserialize, Deserializer, Error as _};
+use serde::ser::{Serialize, Serializer};
+use tsify::Tsify;
+
+use crate::error::ErrorCode;
+use crate::model::read::coded;
 
 /// Every action, in the order of the tables of SPEC §3. Action lists are always written
 /// in this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, Tsify)]
+#[serde(rename = "ActionId", rename_all = "camelCase")]
 pub enum Action {
     DownloadSoftware,
     OpenCase,
@@ -76,19 +81,29 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.id() == id)
     }
 
+    /// What to say of an id that is not an action.
+    pub fn unknown(id: &str) -> String {
+        let ids: Vec<_> = Action::ALL.iter().map(|a| a.id()).collect();
+        format!("\"{id}\" is not an action; actions are {}", ids.join(", "))
+    }
+
     fn bit(self) -> u16 {
         1 << (self as u16)
     }
 }
 
-impl ToJson for Action {
-    fn write_json(&self, out: &mut String) {
-        self.id().write_json(out);
+/// An action id; an unknown one is `UNKNOWN_ACTION`, with the list of actions.
+impl<'de> Deserialize<'de> for Action {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = crate::model::read::Text::deserialize(d)?;
+        Action::from_id(&id)
+            .ok_or_else(|| D::Error::custom(coded(ErrorCode::UnknownAction, Action::unknown(&id))))
     }
 }
 
 /// A set of actions (a bit set; iteration follows the table order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Tsify)]
+#[tsify(type = "ActionId[]")]
 pub struct ActionSet(u16);
 
 impl ActionSet {
@@ -132,9 +147,10 @@ impl ActionSet {
     }
 }
 
-impl ToJson for ActionSet {
-    fn write_json(&self, out: &mut String) {
-        write_array(out, self.iter());
+/// The actions, in the order of the table of SPEC §3.
+impl Serialize for ActionSet {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
     }
 }
 
@@ -161,7 +177,8 @@ pub enum ScopeKind {
 }
 
 /// Roles, in catalog order (the order grants at one scope are listed in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, Tsify)]
+#[serde(rename = "RoleId", rename_all = "camelCase")]
 pub enum Role {
     Admin,
     Approver,
@@ -275,9 +292,17 @@ impl Role {
     }
 }
 
-impl ToJson for Role {
-    fn write_json(&self, out: &mut String) {
-        self.id().write_json(out);
+/// A role id; an unknown one is `INVALID_ROLE`, with the list of roles.
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = crate::model::read::Text::deserialize(d)?;
+        Role::from_id(&id).ok_or_else(|| {
+            let ids: Vec<_> = Role::ALL.iter().map(|r| r.id()).collect();
+            D::Error::custom(coded(
+                ErrorCode::InvalidRole,
+                format!("\"{}\" is not a role; roles are {}", &*id, ids.join(", ")),
+            ))
+        })
     }
 }
 
@@ -337,6 +362,18 @@ mod tests {
             ]
         );
         assert_eq!(Action::from_id("fly"), None);
+        for a in Action::ALL {
+            assert_eq!(
+                serde_json::to_string(&a).ok(),
+                Some(format!("\"{}\"", a.id()))
+            );
+        }
+        for r in Role::ALL {
+            assert_eq!(
+                serde_json::to_string(&r).ok(),
+                Some(format!("\"{}\"", r.id()))
+            );
+        }
         assert_eq!(Role::from_id("Admin"), None);
     }
 }

@@ -2,73 +2,105 @@
 //! rules that explain them, access before / during / after the grace period, warnings and
 //! the exact submission.
 
-use crate::prelude::*;
+use serde::Serialize;
+use tsify::Tsify;
 
-use crate::access::{line_actions, traditional_active, user_access, Access, Moment};
-use crate::account::{Account, GrantKey};
-use crate::catalog::{ActionSet, Role};
-use crate::date::Date;
-use crate::grants::{Firing, Rule};
-use crate::json_out::{Object, ToJson};
-use crate::migration::{grant_changes, Plan, RejectCode};
-use crate::model::AccessMode;
-use crate::text::join;
-use crate::txid::{format_id, Fnv128};
+use crate::error::Result;
+use crate::migration::plan::{grant_changes, plan, Plan, RejectCode};
+use crate::migration::request::MigrationRequest;
+use crate::migration::rules::{Firing, Rule};
+use crate::migration::txid::transaction_id;
+use crate::model::access::{
+    line_actions, traditional_active, user_access, Access, Moment, GRACE_DAYS,
+};
+use crate::model::account::Account;
+use crate::model::catalog::{ActionSet, Role};
+use crate::model::date::Date;
+use crate::model::grant::{grant_ref, grant_refs, grant_text, sorted, GrantKey, GrantRef};
+use crate::model::snapshot::AccessMode;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GrantOut<'a> {
-    pub role: Role,
-    pub va: Option<&'a str>,
+impl Account {
+    /// The migration preview; changes nothing.
+    pub fn preview(&self, request: &MigrationRequest) -> Result<Preview<'_>> {
+        let plan = plan(self, request)?;
+        Ok(render(self, &plan, request))
+    }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename = "MigrationPreview", rename_all = "camelCase")]
 pub struct Preview<'a> {
+    /// Null when step 3.1 is not part of this request.
     pub smart_access: Option<SmartAccessOut>,
     pub contracts: Vec<ContractOut<'a>>,
+    /// Null when no contract is migrated.
     pub grace_ends_on: Option<Date>,
     pub users: Vec<UserOut<'a>>,
     pub warnings: Vec<Warning<'a>>,
     pub submission: Submission<'a>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename = "SmartAccessOutcome", rename_all = "camelCase")]
 pub struct SmartAccessOut {
+    #[tsify(type = "'licenseUser' | 'fullUser'")]
     pub role: Role,
     pub affected_users: usize,
 }
 
-#[derive(Debug)]
+/// What became of one contract named in the request.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename = "ContractOutcome")]
 pub struct ContractOut<'a> {
     pub id: &'a str,
-    pub status: &'static str,
-    pub vas: Option<Vec<&'a str>>,
-    pub users: Option<Vec<&'a str>>,
-    pub excluded: Option<Vec<&'a str>>,
-    pub code: Option<RejectCode>,
-    pub message: Option<String>,
+    #[serde(flatten)]
+    pub status: ContractStatus<'a>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase", tag = "status")]
+pub enum ContractStatus<'a> {
+    Migrated {
+        vas: Vec<&'a str>,
+        users: Vec<&'a str>,
+        excluded: Vec<&'a str>,
+    },
+    Rejected {
+        code: RejectCode,
+        message: String,
+    },
+}
+
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename = "UserPreview", rename_all = "camelCase")]
 pub struct UserOut<'a> {
     pub id: &'a str,
-    pub before: Vec<GrantOut<'a>>,
-    pub after: Vec<GrantOut<'a>>,
+    pub before: Vec<GrantRef<'a>>,
+    pub after: Vec<GrantRef<'a>>,
     pub resolution: Vec<RuleOut<'a>>,
     pub access: Timeline<'a>,
     pub loses_at_grace_end: Vec<Loss<'a>>,
 }
 
-#[derive(Debug)]
+/// One rule of SPEC §4 that fired for a user, with the grants it took and gave.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename = "ResolutionStep")]
 pub struct RuleOut<'a> {
     pub rule: Rule,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contract: Option<&'a str>,
-    pub took: Vec<GrantOut<'a>>,
-    pub gave: Vec<GrantOut<'a>>,
-    pub by: Option<GrantOut<'a>>,
+    pub took: Vec<GrantRef<'a>>,
+    pub gave: Vec<GrantRef<'a>>,
+    /// Subsumption: the grant that covers the dropped one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<GrantRef<'a>>,
+    /// The step in words, e.g. "… → SA Full User (Full User on every VA, so Full User for
+    /// the entire SA)".
     pub text: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct Timeline<'a> {
     pub before: Access<'a>,
     pub during_grace: Access<'a>,
@@ -77,205 +109,65 @@ pub struct Timeline<'a> {
 
 /// Actions a user has on a contract's lines in one VA during the grace period and no
 /// longer once it ends on `on`.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
 pub struct Loss<'a> {
     pub contract: &'a str,
     pub va: Option<&'a str>,
     pub actions: ActionSet,
+    /// The day the grace period ends.
     pub on: Date,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, Serialize, Tsify)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum WarningCode {
+    SingleAdministrator,
+    NoUsersToMigrate,
+    ExcludedUserKeepsNothing,
+}
+
+#[derive(Debug, Serialize, Tsify)]
 pub struct Warning<'a> {
-    pub code: &'static str,
+    pub code: WarningCode,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contract: Option<&'a str>,
 }
 
-#[derive(Debug)]
+/// Exactly what will be submitted.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct Submission<'a> {
     pub transaction_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub smart_access_migrated_on: Option<Date>,
     pub contracts: Vec<ContractChange<'a>>,
     pub changes: Vec<Change<'a>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct ContractChange<'a> {
     pub id: &'a str,
+    #[tsify(type = "'smart'")]
     pub access: AccessMode,
     pub migrated_on: Date,
 }
 
-#[derive(Debug)]
+/// One user's grant changes.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename = "GrantChange")]
 pub struct Change<'a> {
     pub user: &'a str,
-    pub add: Vec<GrantOut<'a>>,
-    pub remove: Vec<GrantOut<'a>>,
-}
-
-// ---- writing: the fields in the order of SPEC §7 ----
-
-impl ToJson for GrantOut<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("role", &self.role)
-            .some("va", self.va.as_ref().map(|v| v as _))
-            .end();
-    }
-}
-
-impl ToJson for Preview<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("smartAccess", &self.smart_access)
-            .field("contracts", &self.contracts)
-            .field("graceEndsOn", &self.grace_ends_on)
-            .field("users", &self.users)
-            .field("warnings", &self.warnings)
-            .field("submission", &self.submission)
-            .end();
-    }
-}
-
-impl ToJson for SmartAccessOut {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("role", &self.role)
-            .field("affectedUsers", &self.affected_users)
-            .end();
-    }
-}
-
-impl ToJson for ContractOut<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("status", &self.status)
-            .some("vas", self.vas.as_ref().map(|v| v as _))
-            .some("users", self.users.as_ref().map(|v| v as _))
-            .some("excluded", self.excluded.as_ref().map(|v| v as _))
-            .some("code", self.code.as_ref().map(|v| v as _))
-            .some("message", self.message.as_ref().map(|v| v as _))
-            .end();
-    }
-}
-
-impl ToJson for UserOut<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("before", &self.before)
-            .field("after", &self.after)
-            .field("resolution", &self.resolution)
-            .field("access", &self.access)
-            .field("losesAtGraceEnd", &self.loses_at_grace_end)
-            .end();
-    }
-}
-
-impl ToJson for RuleOut<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("rule", &self.rule)
-            .some("contract", self.contract.as_ref().map(|v| v as _))
-            .field("took", &self.took)
-            .field("gave", &self.gave)
-            .some("by", self.by.as_ref().map(|v| v as _))
-            .field("text", &self.text)
-            .end();
-    }
-}
-
-impl ToJson for Timeline<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("before", &self.before)
-            .field("duringGrace", &self.during_grace)
-            .field("afterGrace", &self.after_grace)
-            .end();
-    }
-}
-
-impl ToJson for Loss<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("contract", &self.contract)
-            .field("va", &self.va)
-            .field("actions", &self.actions)
-            .field("on", &self.on)
-            .end();
-    }
-}
-
-impl ToJson for Warning<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .some("user", self.user.as_ref().map(|v| v as _))
-            .some("contract", self.contract.as_ref().map(|v| v as _))
-            .end();
-    }
-}
-
-impl ToJson for Submission<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("transactionId", &self.transaction_id)
-            .some(
-                "smartAccessMigratedOn",
-                self.smart_access_migrated_on.as_ref().map(|v| v as _),
-            )
-            .field("contracts", &self.contracts)
-            .field("changes", &self.changes)
-            .end();
-    }
-}
-
-impl ToJson for ContractChange<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("access", &self.access)
-            .field("migratedOn", &self.migrated_on)
-            .end();
-    }
-}
-
-impl ToJson for Change<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("user", &self.user)
-            .field("add", &self.add)
-            .field("remove", &self.remove)
-            .end();
-    }
-}
-
-pub fn grant_out(account: &Account, g: GrantKey) -> GrantOut<'_> {
-    GrantOut {
-        role: g.role,
-        va: g.va.map(|va| account.va_id(va)),
-    }
-}
-
-fn grants_out<'a>(account: &'a Account, grants: &[GrantKey]) -> Vec<GrantOut<'a>> {
-    grants.iter().map(|&g| grant_out(account, g)).collect()
-}
-
-/// "SA License User", "VA Full User for VA A": the seeds' wording.
-pub fn grant_text(account: &Account, g: GrantKey) -> String {
-    match g.va {
-        None => format!("SA {}", g.role.display()),
-        Some(va) => format!("VA {} for {}", g.role.display(), account.va_label(va)),
-    }
+    pub add: Vec<GrantRef<'a>>,
+    pub remove: Vec<GrantRef<'a>>,
 }
 
 fn joined(account: &Account, grants: &[GrantKey], sep: &str) -> String {
     let texts: Vec<String> = grants.iter().map(|&g| grant_text(account, g)).collect();
-    join(&texts, sep)
+    texts.join(sep)
 }
 
 fn rule_text(account: &Account, f: &Firing) -> String {
@@ -287,10 +179,7 @@ fn rule_text(account: &Account, f: &Firing) -> String {
                 .zip(&f.gave)
                 .map(|(&t, &g)| format!("{} → {}", grant_text(account, t), grant_text(account, g)))
                 .collect();
-            format!(
-                "Step 3.1 (Smart Access migration): {}",
-                join(&changes, "; ")
-            )
+            format!("Step 3.1 (Smart Access migration): {}", changes.join("; "))
         }
         Rule::ContractMigration => format!(
             "Step 3.2 (contract {}): {}",
@@ -324,18 +213,11 @@ fn rule_out<'a>(account: &'a Account, f: &Firing) -> RuleOut<'a> {
     RuleOut {
         rule: f.rule,
         contract: f.contract.map(|c| account.contract_id(c)),
-        took: grants_out(account, &f.took),
-        gave: grants_out(account, &f.gave),
-        by: f.by.map(|b| grant_out(account, b)),
+        took: grant_refs(account, &f.took),
+        gave: grant_refs(account, &f.gave),
+        by: f.by.map(|b| grant_ref(account, b)),
         text: rule_text(account, f),
     }
-}
-
-/// Grants in listing order, as written in the account for `before`.
-fn sorted(grants: &[GrantKey]) -> Vec<GrantKey> {
-    let mut out = grants.to_vec();
-    crate::account::sort_grants(&mut out);
-    out
 }
 
 /// Each contract's state before and after the migration, for traditional access.
@@ -397,7 +279,7 @@ fn losses<'a>(account: &'a Account, plan: &Plan, states: &States, user: usize) -
                     contract: account.contract_id(c),
                     va: va.map(|v| account.va_id(v)),
                     actions: lost,
-                    on: from.add_days(crate::migration::GRACE_DAYS),
+                    on: from.add_days(GRACE_DAYS),
                 });
             }
         }
@@ -416,7 +298,7 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserOut<'a>]) -> Vec
         .collect();
     if let [only] = admins.as_slice() {
         out.push(Warning {
-            code: "SINGLE_ADMINISTRATOR",
+            code: WarningCode::SingleAdministrator,
             message: format!(
                 "{} is the only SA administrator; add a second one so the account is not locked if they leave",
                 account.user_label(*only)
@@ -431,7 +313,7 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserOut<'a>]) -> Vec
         };
         if info.users.iter().all(|u| o.excluded.contains(u)) {
             out.push(Warning {
-                code: "NO_USERS_TO_MIGRATE",
+                code: WarningCode::NoUsersToMigrate,
                 message: format!(
                     "contract {} is migrated with no users: nobody gets a role from it",
                     account.contract_id(o.contract)
@@ -466,7 +348,7 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserOut<'a>]) -> Vec
     {
         if excluded && !migrated && user.access.after_grace.is_empty() {
             out.push(Warning {
-                code: "EXCLUDED_USER_KEEPS_NOTHING",
+                code: WarningCode::ExcludedUserKeepsNothing,
                 message: format!(
                     "{} is excluded from the migration of every contract they use and has no role: they lose all access when the grace period ends{}",
                     account.user_label(u),
@@ -480,20 +362,7 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserOut<'a>]) -> Vec
     out
 }
 
-pub fn transaction_id(account: &Account, request: &crate::request::MigrationRequest) -> String {
-    format_id(
-        Fnv128::default()
-            .feed(account.snapshot())
-            .feed(request)
-            .finish(),
-    )
-}
-
-pub fn render<'a>(
-    account: &'a Account,
-    plan: &Plan,
-    request: &crate::request::MigrationRequest,
-) -> Preview<'a> {
+pub fn render<'a>(account: &'a Account, plan: &Plan, request: &MigrationRequest) -> Preview<'a> {
     let states = States::new(account, plan);
     let on = Moment::On(plan.request.on);
     let users: Vec<UserOut<'a>> = account
@@ -506,8 +375,8 @@ pub fn render<'a>(
             let after = plan.grants_after(account, u);
             UserOut {
                 id: &user.id,
-                before: grants_out(account, &sorted(before)),
-                after: grants_out(account, &sorted(after)),
+                before: grant_refs(account, &sorted(before)),
+                after: grant_refs(account, &sorted(after)),
                 resolution: plan
                     .log
                     .get(u)
@@ -537,8 +406,8 @@ pub fn render<'a>(
             let (add, remove) = grant_changes(before, plan.grants_after(account, u));
             (!add.is_empty() || !remove.is_empty()).then(|| Change {
                 user: &user.id,
-                add: grants_out(account, &add),
-                remove: grants_out(account, &remove),
+                add: grant_refs(account, &add),
+                remove: grant_refs(account, &remove),
             })
         })
         .collect();
@@ -549,29 +418,20 @@ pub fn render<'a>(
         .map(|o| {
             let id = account.contract_id(o.contract);
             let info = account.contracts.get(o.contract);
-            match &o.rejection {
-                Some(r) => ContractOut {
-                    id,
-                    status: "rejected",
-                    vas: None,
-                    users: None,
-                    excluded: None,
-                    code: Some(r.code),
-                    message: Some(r.message.clone()),
+            let status = match &o.rejection {
+                Some(r) => ContractStatus::Rejected {
+                    code: r.code,
+                    message: r.message.clone(),
                 },
-                None => ContractOut {
-                    id,
-                    status: "migrated",
-                    vas: Some(
-                        info.map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
-                            .unwrap_or_default(),
-                    ),
-                    users: Some(o.users(account, false)),
-                    excluded: Some(o.users(account, true)),
-                    code: None,
-                    message: None,
+                None => ContractStatus::Migrated {
+                    vas: info
+                        .map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
+                        .unwrap_or_default(),
+                    users: o.users(account, false),
+                    excluded: o.users(account, true),
                 },
-            }
+            };
+            ContractOut { id, status }
         })
         .collect();
 

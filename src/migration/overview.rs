@@ -1,19 +1,20 @@
 //! What a portal shows before a migration: the account at a glance and, per contract, its
 //! assignment status, access mode and whether the actor can migrate it (and why not).
 
-use crate::prelude::*;
+use serde::Serialize;
+use tsify::Tsify;
 
-use crate::access::traditional_active;
-use crate::access::Moment;
-use crate::account::{Account, GrantKey};
-use crate::catalog::Role;
-use crate::date::Date;
 use crate::error::Result;
-use crate::json_out::{Object, ToJson};
-use crate::migration::{eligibility, RejectCode, GRACE_DAYS};
-use crate::model::{AccessMode, ContractKind};
+use crate::migration::plan::{eligibility, RejectCode};
+use crate::model::access::{traditional_active, Moment, GRACE_DAYS};
+use crate::model::account::Account;
+use crate::model::catalog::Role;
+use crate::model::date::Date;
+use crate::model::grant::GrantKey;
+use crate::model::snapshot::{AccessMode, ContractKind};
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct Overview<'a> {
     pub id: &'a str,
     pub name: Option<&'a str>,
@@ -26,13 +27,14 @@ pub struct Overview<'a> {
     pub contracts: Vec<ContractStatus<'a>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
 pub struct Named<'a> {
     pub id: &'a str,
     pub name: &'a str,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct ContractStatus<'a> {
     pub id: &'a str,
     pub kind: ContractKind,
@@ -52,52 +54,6 @@ pub struct ContractStatus<'a> {
     pub can_migrate: bool,
     pub code: Option<RejectCode>,
     pub message: Option<String>,
-}
-
-impl ToJson for Overview<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("name", &self.name)
-            .field("org", &self.org)
-            .field("smartAccessMigratedOn", &self.smart_access_migrated_on)
-            .field("virtualAccounts", &self.virtual_accounts)
-            .field("users", &self.users)
-            .field("saAdministrators", &self.sa_administrators)
-            .field("contracts", &self.contracts)
-            .end();
-    }
-}
-
-impl ToJson for Named<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("name", &self.name)
-            .end();
-    }
-}
-
-impl ToJson for ContractStatus<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("kind", &self.kind)
-            .field("access", &self.access)
-            .field("migratedOn", &self.migrated_on)
-            .field("graceEndsOn", &self.grace_ends_on)
-            .field("traditionalAccessActive", &self.traditional_access_active)
-            .field("lines", &self.lines)
-            .field("assignedLines", &self.assigned_lines)
-            .field("assignment", &self.assignment)
-            .field("vas", &self.vas)
-            .field("users", &self.users)
-            .field("administrators", &self.administrators)
-            .field("canMigrate", &self.can_migrate)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .end();
-    }
 }
 
 impl Account {
@@ -178,7 +134,7 @@ impl Account {
 
 #[cfg(test)]
 mod tests {
-    use crate::date::Date;
+    use crate::model::date::Date;
     use crate::Account;
 
     #[test]

@@ -1,19 +1,25 @@
 //! What a user can do where, from their grants and their traditional contract access, at
-//! one moment: the ACCESS object of SPEC §7.
+//! one moment: the ACCESS object of SPEC §7. Shared by the migration preview (access before,
+//! during and after the grace period) and role resolution.
 
-use crate::prelude::*;
+use serde::{Serialize, Serializer};
+use tsify::Tsify;
 
-use crate::account::{Account, GrantKey};
-use crate::catalog::{ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
-use crate::date::Date;
-use crate::json_out::{Object, ToJson};
-use crate::migration::GRACE_DAYS;
-use crate::model::AccessMode;
+use crate::model::account::Account;
+use crate::model::catalog::{ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
+use crate::model::date::Date;
+use crate::model::grant::GrantKey;
+use crate::model::snapshot::AccessMode;
+
+/// Days of traditional access a contract keeps after it is migrated.
+pub const GRACE_DAYS: i32 = 30;
 
 /// A set of actions and the role it equals, when it equals one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename = "AccessEntry")]
 pub struct Entry {
     pub actions: ActionSet,
+    /// The role whose actions equal this set, if any.
     pub role: Option<Role>,
 }
 
@@ -46,11 +52,31 @@ pub fn traditional_active(access: AccessMode, migrated_on: Option<Date>, when: M
 
 /// A user's access: at SA scope, at each VA where they hold a VA grant (every other VA
 /// gets exactly the SA entry), and on each contract they reach by traditional access.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct Access<'a> {
+    /// SA-scope grants; null without one.
     pub sa: Option<Entry>,
-    pub vas: Vec<(&'a str, Entry)>,
-    pub contracts: Vec<(&'a str, Entry)>,
+    /// VAs where the user holds a VA grant (SA grants folded in); every other VA has `sa`.
+    pub vas: Entries<'a>,
+    /// Contracts reached by traditional access at that moment.
+    pub contracts: Entries<'a>,
+}
+
+/// Id → entry pairs, written as a JSON object in their order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Tsify)]
+#[tsify(type = "Record<string, AccessEntry>")]
+pub struct Entries<'a>(pub Vec<(&'a str, Entry)>);
+
+impl Entries<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(id, entry)| (id, entry)))
+    }
 }
 
 impl Access<'_> {
@@ -87,7 +113,7 @@ pub fn user_access<'a>(
     let has_sa = grants.iter().any(|g| g.va.is_none());
     let sa = sa_actions(grants);
     let mut vas: Vec<usize> = grants.iter().filter_map(|g| g.va).collect();
-    crate::sort::sort_positions(&mut vas);
+    vas.sort_unstable();
     vas.dedup();
     let vas = vas
         .into_iter()
@@ -114,8 +140,8 @@ pub fn user_access<'a>(
         .collect();
     Access {
         sa: has_sa.then(|| Entry::new(sa, ScopeKind::Sa)),
-        vas,
-        contracts,
+        vas: Entries(vas),
+        contracts: Entries(contracts),
     }
 }
 
@@ -130,44 +156,5 @@ pub fn line_actions(grants: &[GrantKey], va: Option<usize>, traditional: bool) -
         roles.union(TRADITIONAL)
     } else {
         roles
-    }
-}
-
-/// Id → entry pairs, written as a JSON object in their order.
-#[derive(Debug)]
-pub struct Pairs<'a>(pub Vec<(&'a str, Entry)>);
-
-impl ToJson for Pairs<'_> {
-    fn write_json(&self, out: &mut String) {
-        self.0.write_json(out);
-    }
-}
-
-impl ToJson for [(&str, Entry)] {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        for (id, entry) in self {
-            o.field(id, entry);
-        }
-        o.end();
-    }
-}
-
-impl ToJson for Entry {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("actions", &self.actions)
-            .field("role", &self.role)
-            .end();
-    }
-}
-
-impl ToJson for Access<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("sa", &self.sa)
-            .field("vas", &self.vas.as_slice())
-            .field("contracts", &self.contracts.as_slice())
-            .end();
     }
 }

@@ -1,0 +1,11 @@
+//! The migration of SPEC §4: the request and its checks, eligibility, steps 3.1 and 3.2,
+//! the resolution rules, the plan, and what is shown (preview, overview) or written (apply)
+//! from it.
+
+pub mod apply;
+pub mod overview;
+pub mod plan;
+pub mod preview;
+pub mod request;
+pub mod rules;
+pub mod txid;

@@ -1,0 +1,297 @@
+//! Reading input into the typed model with serde, whichever way it arrives (JSON text through
+//! serde_json, a JS value through serde-wasm-bindgen), and turning a refusal into the
+//! engine's error: the JSON pointer of the value at fault (tracked by serde_path_to_error),
+//! and a code. Deserializers only carry a message, so the engine's own checks inside
+//! `Deserialize` impls (a date, a role, an id) start theirs with the code (see [`coded`]).
+
+use std::borrow::Cow;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde_path_to_error::{Path, Segment};
+
+use crate::error::{pointer_push, Error, ErrorCode, Result};
+
+/// The largest JSON text the engine reads: 64 MiB. The largest account of the benchmarks
+/// (100,000 users, 1,000,000 contract lines) is 43 MB, so a hostile or mistaken file is
+/// refused before it can take a large part of the tab's memory.
+pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+
+pub fn too_large(bytes: usize) -> Error {
+    Error::new(
+        ErrorCode::TooLarge,
+        "",
+        format!(
+            "the JSON text is {bytes} bytes; the engine reads at most {MAX_JSON_BYTES} (64 MiB, about 1,500,000 contract lines)"
+        ),
+    )
+}
+
+/// A message for `serde::de::Error::custom` that carries the engine's error code.
+pub fn coded(code: ErrorCode, message: impl core::fmt::Display) -> String {
+    format!("{}: {message}", code.as_str())
+}
+
+/// A string, borrowed from the input text where it can be (no escapes in it), so that reading
+/// an id to look it up, or a field name, copies nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text<'de>(pub Cow<'de, str>);
+
+impl Text<'_> {
+    /// The same text, owning its characters.
+    pub fn into_owned(self) -> Text<'static> {
+        Text(Cow::Owned(self.0.into_owned()))
+    }
+}
+
+impl core::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl serde::Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        struct TextVisitor<'a>(core::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for TextVisitor<'a> {
+            type Value = Text<'a>;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                v: &'de str,
+            ) -> core::result::Result<Text<'a>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> core::result::Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> core::result::Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(TextVisitor(core::marker::PhantomData))
+    }
+}
+
+/// JSON text straight into `T` (no intermediate tree). Text that is not JSON is
+/// `INVALID_JSON` with line and column, whatever else is wrong with it: a data error found
+/// first sends the text once more through serde_json's reader alone (`IgnoredAny`), only on
+/// that error path. serde_json refuses nesting deeper than 128, so deep input cannot exhaust
+/// the stack.
+pub fn from_json_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
+    if text.len() > MAX_JSON_BYTES {
+        return Err(too_large(text.len()));
+    }
+    let not_json = |e: serde_json::Error| {
+        Error::new(ErrorCode::InvalidJson, "", format!("not valid JSON: {e}"))
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = from_deserializer(&mut de, |e: &serde_json::Error| {
+        use serde_json::error::Category;
+        match e.classify() {
+            Category::Syntax | Category::Eof | Category::Io => Some(ErrorCode::InvalidJson),
+            Category::Data => None,
+        }
+    });
+    match read {
+        Ok(value) => de.end().map(|()| value).map_err(not_json),
+        Err(e) if e.code == ErrorCode::InvalidJson => Err(e),
+        Err(e) => match serde_json::from_str::<de::IgnoredAny>(text) {
+            Ok(_) => Err(e),
+            Err(syntax) => Err(not_json(syntax)),
+        },
+    }
+}
+
+/// `T` from any serde deserializer; `syntax` tells which of its errors are about the text
+/// rather than the data.
+pub fn from_deserializer<'de, D, T>(
+    de: D,
+    syntax: impl Fn(&D::Error) -> Option<ErrorCode>,
+) -> Result<T>
+where
+    D: Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let code = syntax(e.inner());
+        let path = pointer(e.path());
+        let message = e.into_inner().to_string();
+        match code {
+            Some(ErrorCode::InvalidJson) => Error::new(
+                ErrorCode::InvalidJson,
+                "",
+                format!("not valid JSON: {message}"),
+            ),
+            _ => data_error(path, &message),
+        }
+    })
+}
+
+/// The JSON pointer of a serde path.
+fn pointer(path: &Path) -> String {
+    let mut out = String::new();
+    for segment in path.iter() {
+        out = match segment {
+            Segment::Seq { index } => pointer_push(&out, &index.to_string()),
+            Segment::Map { key } => pointer_push(&out, key),
+            Segment::Enum { .. } | Segment::Unknown => continue,
+        };
+    }
+    out
+}
+
+/// serde_json ends its messages with the place in the text; the path says it better.
+fn without_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i)
+            if message
+                .get(i..)
+                .is_some_and(|tail| tail.contains(" column ")) =>
+        {
+            message.get(..i).unwrap_or(message)
+        }
+        _ => message,
+    }
+}
+
+/// A data error: the engine's own (coded) or serde's. The path of a missing field is the
+/// object that lacks it, so the field's name is added to it.
+fn data_error(path: String, message: &str) -> Error {
+    let message = without_position(message);
+    if let Some((code, rest)) = ErrorCode::ALL.iter().find_map(|&code| {
+        message
+            .strip_prefix(code.as_str())
+            .and_then(|rest| rest.strip_prefix(": "))
+            .map(|rest| (code, rest))
+    }) {
+        return Error::new(code, path, rest);
+    }
+    let field = |prefix: &str, end: &[&str]| -> Option<String> {
+        let rest = message.strip_prefix(prefix)?;
+        let close = end.iter().filter_map(|e| rest.find(e)).min()?;
+        rest.get(..close).map(str::to_owned)
+    };
+    if let Some(name) = field("missing field `", &["`"]) {
+        return Error::new(
+            ErrorCode::InvalidValue,
+            pointer_push(&path, &name),
+            format!("the required field \"{name}\" is missing"),
+        );
+    }
+    if let Some(name) = field(
+        "unknown field `",
+        &["`, expected", "`, there are no fields"],
+    ) {
+        let expected = message
+            .split_once(", expected ")
+            .map(|(_, e)| format!("; expected {}", e.replace('`', "")))
+            .unwrap_or_default();
+        return Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("unknown field \"{name}\"{expected}"),
+        );
+    }
+    if let Some(name) = field("duplicate field `", &["`"]) {
+        return Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("the field \"{name}\" is given twice"),
+        );
+    }
+    Error::new(ErrorCode::InvalidValue, path, message.replace('`', "\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Probe {
+        name: String,
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        id: String,
+    }
+
+    fn error(text: &str) -> (ErrorCode, String, String) {
+        let e = from_json_text::<Probe>(text).err();
+        e.map(|e| (e.code, e.path, e.message))
+            .unwrap_or_else(|| (ErrorCode::TooLarge, "accepted".into(), String::new()))
+    }
+
+    #[test]
+    fn refusals_carry_the_pointer_of_the_value_at_fault() {
+        assert_eq!(
+            error(r#"{"name": "x", "items": [{"id": "a"}, {"id": 5}]}"#),
+            (
+                ErrorCode::InvalidValue,
+                "/items/1/id".into(),
+                "invalid type: integer \"5\", expected a string".into()
+            )
+        );
+        assert_eq!(
+            error(r#"{"name": "x", "items": [{}]}"#),
+            (
+                ErrorCode::InvalidValue,
+                "/items/0/id".into(),
+                "the required field \"id\" is missing".into()
+            )
+        );
+        let (code, path, message) = error(r#"{"name": "x", "items": [], "a/b": 1}"#);
+        assert_eq!((code, path.as_str()), (ErrorCode::InvalidValue, "/a~1b"));
+        assert_eq!(message, "unknown field \"a/b\"; expected name or items");
+    }
+
+    #[test]
+    fn syntax_errors_are_invalid_json_with_line_and_column() {
+        for (text, message) in [
+            ("", "EOF while parsing a value at line 1 column 0"),
+            ("{\"name\": \"x\",}", "trailing comma at line 1 column 14"),
+            (
+                r#"{"name": "x", "items": []} x"#,
+                "trailing characters at line 1 column 28",
+            ),
+            ("{\"name\": 012}", "invalid number at line 1 column 11"),
+        ] {
+            assert_eq!(
+                error(text),
+                (
+                    ErrorCode::InvalidJson,
+                    String::new(),
+                    format!("not valid JSON: {message}")
+                ),
+                "{text:?}"
+            );
+        }
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let e = from_json_text::<serde_json::Value>(&deep).err();
+        assert_eq!(e.map(|e| e.code), Some(ErrorCode::InvalidJson));
+    }
+
+    #[test]
+    fn coded_messages_keep_their_code() {
+        let e = data_error("/on".into(), &coded(ErrorCode::InvalidDate, "not a date"));
+        assert_eq!(
+            (e.code, e.path.as_str(), e.message.as_str()),
+            (ErrorCode::InvalidDate, "/on", "not a date")
+        );
+    }
+}

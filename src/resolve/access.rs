@@ -1,0 +1,95 @@
+//! Everything one user can do on one day (the JS API's `access`): per SA, VA and unassigned
+//! item, contracts reached by traditional access, order shares, and administrator contacts.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use crate::model::access::{sa_actions, va_actions, Entries, Entry};
+use crate::model::account::Account;
+use crate::model::catalog::{ActionSet, ScopeKind, ENTITLEMENT, TRADITIONAL};
+use crate::model::date::Date;
+use crate::resolve::can::{share_line_ids, ORDER_SHARE};
+
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct UserAccess<'a> {
+    pub user: &'a str,
+    pub on: Date,
+    pub sa: Option<Entry>,
+    /// Every VA where the user can do something (SA grants included).
+    pub vas: Entries<'a>,
+    /// Items assigned to no VA: SA grants only.
+    pub unassigned: Option<Entry>,
+    pub contracts: Vec<ContractAccess<'a>>,
+    pub order_shares: Vec<ShareAccess<'a>>,
+    pub view_admin_contacts: bool,
+}
+
+/// Traditional access through a contract the user is a contract user of.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractAccess<'a> {
+    pub contract: &'a str,
+    pub actions: ActionSet,
+    pub grace_ends_on: Option<Date>,
+}
+
+/// An order, or some of its lines (`lines`; null: the whole order), shared with the user.
+#[derive(Debug, Serialize, Tsify)]
+pub struct ShareAccess<'a> {
+    pub order: &'a str,
+    pub lines: Option<Vec<&'a str>>,
+    pub actions: ActionSet,
+}
+
+impl Account {
+    /// Everything the user can do on `on`.
+    pub fn user_access(&self, user: usize, on: Date) -> UserAccess<'_> {
+        let grants = self.user_grants(user);
+        let has_sa = grants.iter().any(|g| g.va.is_none());
+        let sa = sa_actions(grants);
+        let vas = (0..self.va_count())
+            .filter_map(|v| {
+                let set = va_actions(grants, sa, v);
+                (!set.is_empty()).then(|| (self.va_id(v), Entry::new(set, ScopeKind::Va)))
+            })
+            .collect();
+        let unassigned = sa.intersect(ENTITLEMENT);
+        let contracts = self
+            .user_contracts
+            .get(user)
+            .into_iter()
+            .flatten()
+            .filter_map(|&c| {
+                self.contract_active(c, on)
+                    .map(|grace_ends_on| ContractAccess {
+                        contract: self.contract_id(c),
+                        actions: TRADITIONAL,
+                        grace_ends_on,
+                    })
+            })
+            .collect();
+        let orders = self.snapshot.orders.items();
+        let shares = self
+            .shares_of(user)
+            .filter_map(|s| {
+                let data = orders.get(s.order)?;
+                Some(ShareAccess {
+                    order: &data.id,
+                    lines: share_line_ids(data, s),
+                    actions: ORDER_SHARE,
+                })
+            })
+            .collect();
+        UserAccess {
+            user: self.user_id(user),
+            on,
+            sa: has_sa.then(|| Entry::new(sa, ScopeKind::Sa)),
+            vas: Entries(vas),
+            unassigned: (!unassigned.is_empty()).then(|| Entry::new(unassigned, ScopeKind::Va)),
+            contracts,
+            order_shares: shares,
+            view_admin_contacts: self.sees_admin_contacts(user),
+        }
+    }
+}

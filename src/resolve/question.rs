@@ -1,0 +1,319 @@
+//! Questions of role resolution (SPEC §6): `{ user, action, resource, on? }` as they arrive
+//! (serde wire types, strings borrowed from the input where they can be), and read against
+//! the account into positions.
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::model::account::Account;
+use crate::model::catalog::{Action, ActionSet, ENTITLEMENT, VA_SCOPED};
+use crate::model::date::Date;
+use crate::model::read::{from_json_text, Text};
+
+/// What a question is about: exactly one of `account`, `va`, `contract` (with its `line`),
+/// `license`, `device` or `order` (with a `line`, or the whole order).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename = "Resource", deny_unknown_fields, expecting = "an object")]
+pub struct ResourceRef<'a> {
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub account: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub va: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub contract: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub line: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub license: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub device: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub order: Option<Text<'a>>,
+}
+
+impl ResourceRef<'_> {
+    /// The same resource, owning its ids.
+    pub fn into_owned(self) -> ResourceRef<'static> {
+        let own = |t: Option<Text>| t.map(Text::into_owned);
+        ResourceRef {
+            account: own(self.account),
+            va: own(self.va),
+            contract: own(self.contract),
+            line: own(self.line),
+            license: own(self.license),
+            device: own(self.device),
+            order: own(self.order),
+        }
+    }
+}
+
+/// One question as it arrives.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename = "Question", deny_unknown_fields, expecting = "an object")]
+pub struct QuestionRef<'a> {
+    #[serde(borrow)]
+    #[tsify(type = "string")]
+    pub user: Text<'a>,
+    pub action: Action,
+    #[serde(borrow)]
+    pub resource: ResourceRef<'a>,
+    /// Defaults to the `on` given with the questions, else today (UTC).
+    #[serde(default)]
+    #[tsify(optional, type = "IsoDate | null")]
+    pub on: Option<Date>,
+}
+
+/// A resource with its ids resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    Account,
+    Va(usize),
+    ContractLine {
+        contract: usize,
+        va: Option<usize>,
+    },
+    License {
+        va: Option<usize>,
+    },
+    Device {
+        va: Option<usize>,
+        contract: Option<usize>,
+    },
+    Order {
+        order: usize,
+    },
+    OrderLine {
+        order: usize,
+        line: usize,
+        va: Option<usize>,
+    },
+}
+
+impl Resource {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Resource::Account => "the Smart Account",
+            Resource::Va(_) => "a virtual account",
+            Resource::ContractLine { .. } => "a contract line",
+            Resource::License { .. } => "a license",
+            Resource::Device { .. } => "a device",
+            Resource::Order { .. } => "an order",
+            Resource::OrderLine { .. } => "an order line",
+        }
+    }
+
+    /// The contract whose users have traditional access to this resource: a contract line's,
+    /// or the contract covering a device.
+    pub fn contract(self) -> Option<usize> {
+        match self {
+            Resource::ContractLine { contract, .. }
+            | Resource::Device {
+                contract: Some(contract),
+                ..
+            } => Some(contract),
+            _ => None,
+        }
+    }
+
+    /// The actions that can be asked about on this kind of resource.
+    pub fn applicable(self) -> ActionSet {
+        match self {
+            Resource::Account => ActionSet::ALL,
+            Resource::Va(_) => VA_SCOPED,
+            _ => ENTITLEMENT,
+        }
+    }
+}
+
+/// One question with its ids resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct Question {
+    pub user: usize,
+    pub action: Action,
+    pub resource: Resource,
+    pub on: Date,
+}
+
+fn invalid(path: String, message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::InvalidValue, path, message)
+}
+
+fn unknown(path: String, what: &str, id: &str) -> Error {
+    Error::new(
+        ErrorCode::UnknownReference,
+        path,
+        format!("{what} \"{id}\" is not in the account"),
+    )
+}
+
+/// What an index of ids holds for `id`.
+fn found<T: Copy>((ids, values): &(crate::model::account::Ids, Vec<T>), id: &str) -> Option<T> {
+    ids.get(id).and_then(|&i| values.get(i)).copied()
+}
+
+impl Account {
+    /// Resolves a resource found at `path`.
+    pub fn resource(&self, r: &ResourceRef, path: &str) -> Result<Resource> {
+        let at = |key: &str| pointer_push(path, key);
+        let kinds = [
+            ("account", &r.account),
+            ("va", &r.va),
+            ("contract", &r.contract),
+            ("license", &r.license),
+            ("device", &r.device),
+            ("order", &r.order),
+        ];
+        let mut named = kinds
+            .iter()
+            .filter_map(|(k, id)| Some((*k, id.as_deref()?)));
+        let (Some((kind, id)), None) = (named.next(), named.next()) else {
+            let names: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
+            return Err(invalid(
+                path.to_owned(),
+                format!("a resource names exactly one of: {}", names.join(", ")),
+            ));
+        };
+        if id.is_empty() {
+            return Err(invalid(at(kind), "an id must not be empty"));
+        }
+        let line = r.line.as_deref();
+        if !matches!(kind, "contract" | "order") && line.is_some() {
+            return Err(invalid(
+                at("line"),
+                format!("\"line\" goes with a contract or an order, not a {kind}"),
+            ));
+        }
+        let inv = &self.inventory;
+        Ok(match kind {
+            "account" if id == &*self.snapshot.id => Resource::Account,
+            "account" => return Err(unknown(at(kind), "account", id)),
+            "va" => Resource::Va(
+                self.va_index(id)
+                    .ok_or_else(|| unknown(at(kind), "virtual account", id))?,
+            ),
+            "contract" => {
+                let c = self
+                    .contract_index(id)
+                    .ok_or_else(|| unknown(at(kind), "contract", id))?;
+                let Some(line_id) = line else {
+                    return Err(invalid(
+                        at("line"),
+                        "a contract resource names one of its lines: {\"contract\", \"line\"}",
+                    ));
+                };
+                self.contract_line(c, line_id).ok_or_else(|| {
+                    unknown(at("line"), &format!("line of contract {id}"), line_id)
+                })?
+            }
+            "license" => Resource::License {
+                va: found(&inv.licenses, id).ok_or_else(|| unknown(at(kind), "license", id))?,
+            },
+            "device" => {
+                let (va, contract) =
+                    found(&inv.devices, id).ok_or_else(|| unknown(at(kind), "device", id))?;
+                Resource::Device { va, contract }
+            }
+            _ => {
+                let order = *inv
+                    .orders
+                    .get(id)
+                    .ok_or_else(|| unknown(at(kind), "order", id))?;
+                match line {
+                    Some(line_id) => {
+                        let (ids, vas) = inv
+                            .order_lines
+                            .get(order)
+                            .ok_or_else(|| unknown(at(kind), "order", id))?;
+                        let l = *ids.get(line_id).ok_or_else(|| {
+                            unknown(at("line"), &format!("line of order {id}"), line_id)
+                        })?;
+                        Resource::OrderLine {
+                            order,
+                            line: l,
+                            va: vas.get(l).copied().flatten(),
+                        }
+                    }
+                    None => Resource::Order { order },
+                }
+            }
+        })
+    }
+
+    /// The line `line_id` of contract `contract`, with the VA it is assigned to.
+    pub fn contract_line(&self, contract: usize, line_id: &str) -> Option<Resource> {
+        let info = self.contracts.get(contract)?;
+        let line = *info.line_ids.get(line_id)?;
+        Some(Resource::ContractLine {
+            contract,
+            va: info.line_vas.get(line).copied().flatten(),
+        })
+    }
+
+    /// Resolves a question found at `path`; `today` is its date when it gives none.
+    pub fn question(&self, q: &QuestionRef, path: &str, today: Option<Date>) -> Result<Question> {
+        let on = q.on.or(today).ok_or_else(|| {
+            invalid(
+                pointer_push(path, "on"),
+                "the required field \"on\" (the day asked about, YYYY-MM-DD) is missing",
+            )
+        })?;
+        Ok(Question {
+            user: self.user_arg(&q.user, &pointer_push(path, "user"))?,
+            action: q.action,
+            resource: self.resource(&q.resource, &pointer_push(path, "resource"))?,
+            on,
+        })
+    }
+
+    /// A question given as JSON text.
+    pub fn question_text(&self, text: &str, today: Option<Date>) -> Result<Question> {
+        self.question(&from_json_text(text)?, "", today)
+    }
+
+    /// One question from its parts (the JS API's `can` and `explain`): paths are those of
+    /// a question object (`/user`, `/action`, `/resource/…`, `/on`).
+    pub fn question_from_parts(
+        &self,
+        user: &str,
+        action: &str,
+        resource: &ResourceRef,
+        on: Date,
+    ) -> Result<Question> {
+        let user = self.user_arg(user, "/user")?;
+        let action = Action::from_id(action).ok_or_else(|| {
+            Error::new(ErrorCode::UnknownAction, "/action", Action::unknown(action))
+        })?;
+        Ok(Question {
+            user,
+            action,
+            resource: self.resource(resource, "/resource")?,
+            on,
+        })
+    }
+
+    /// Answers many questions in one call; a question without `on` is asked for `today`.
+    pub fn can_many(&self, questions: &[QuestionRef], today: Option<Date>) -> Result<Vec<bool>> {
+        questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                self.question(q, &format!("/{i}"), today)
+                    .map(|q| self.decide(&q))
+            })
+            .collect()
+    }
+
+    /// The same from a JSON array of questions: read straight into borrowed wire types.
+    pub fn can_many_text(&self, text: &str, today: Option<Date>) -> Result<Vec<bool>> {
+        let questions: Vec<QuestionRef> = from_json_text(text)?;
+        self.can_many(&questions, today)
+    }
+}
