@@ -41,7 +41,7 @@ lint: tools-wasm
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --tests --locked --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy --lib --locked --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --lib --locked --target wasm32-unknown-unknown -- -D warnings
 
 ## Property tests draw their cases from a fixed seed in CI, so a run is repeatable; pass
 ## PROPTEST_RNG_SEED=<another number> to explore other cases.
@@ -57,10 +57,11 @@ test-wasm: tools-wasm tools-browser
 test-pkg: pkg tools-browser
 	node --test tests/js/
 
-## The npm package: release wasm without std (src/bare.rs), wasm-bindgen (browser ESM + Node CommonJS glue over one
-## .wasm), wasm-opt, our entry points, types and command, and package.json from pkg.json.
+## The npm package: release wasm, wasm-bindgen (browser ESM + Node CommonJS glue over one
+## .wasm, and the TypeScript declarations generated from the Rust types), wasm-opt, our
+## entry points and command, and package.json from pkg.json.
 pkg: tools-wasm tools-node
-	cargo build --release --locked --target wasm32-unknown-unknown --no-default-features
+	cargo build --release --locked --target wasm32-unknown-unknown
 	rm -rf pkg target/bindgen
 	wasm-bindgen --target web --out-dir target/bindgen/web $(WASM)
 	wasm-bindgen --target nodejs --out-dir target/bindgen/node $(WASM)
@@ -69,7 +70,8 @@ pkg: tools-wasm tools-node
 	wasm-opt $(WASM_OPT_FLAGS) target/bindgen/web/smart_access_bg.wasm -o pkg/smart_access_bg.wasm
 	cp target/bindgen/web/smart_access.js pkg/smart_access.js
 	cp target/bindgen/node/smart_access.js pkg/smart_access_node.cjs
-	cp js/node.cjs js/node.mjs js/smart_access.d.ts README.md pkg/
+	cp target/bindgen/web/smart_access.d.ts pkg/
+	cp js/node.cjs js/node.mjs README.md pkg/
 	cp js/smart-access.cjs pkg/bin/smart-access.cjs
 	chmod +x pkg/bin/smart-access.cjs
 	cp pkg.json pkg/package.json

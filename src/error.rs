@@ -62,7 +62,7 @@ impl ErrorCode {
 
 /// Every failure of the engine. `path` is a JSON pointer (RFC 6901) into the input that
 /// caused it: the account snapshot for load errors, the request for request errors.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[error("{} at {}: {message}", code.as_str(), if path.is_empty() { "the top level" } else { path.as_str() })]
 pub struct Error {
     pub code: ErrorCode,

@@ -13,8 +13,8 @@ pub mod resolve;
 pub mod wasm;
 
 pub use error::{Error, ErrorCode, Result};
-pub use migration::apply::Applied;
-pub use migration::preview::Preview;
+pub use migration::apply::AppliedMigration;
+pub use migration::preview::MigrationPreview;
 pub use migration::request::MigrationRequest;
 pub use model::account::Account;
 pub use resolve::question::Question;

@@ -345,7 +345,7 @@ fn transaction_id_depends_on_account_and_request() {
     };
     let base = id(&account, &request);
     let mut later = request.clone();
-    later.on = smart_access::model::date::Date::parse("2026-11-24");
+    later.on = smart_access::model::date::IsoDate::parse("2026-11-24");
     assert_ne!(base, id(&account, &later));
     let mut changed: Value = json(&fixture("example-c", "account.json"));
     changed["name"] = json(r#""Renamed""#);

@@ -9,7 +9,7 @@
 mod common;
 use common::*;
 use serde_json::{json, Value};
-use smart_access::model::date::Date;
+use smart_access::model::date::IsoDate;
 use smart_access::model::read::from_json_text;
 use smart_access::resolve::question::ResourceRef;
 use smart_access::Account;
@@ -281,7 +281,7 @@ fn access_lists_every_source() {
     let a = account();
     let carl = theirs(&a.user_access(
         a.user_index("carl").unwrap(),
-        smart_access::model::date::Date::parse(DURING).unwrap(),
+        smart_access::model::date::IsoDate::parse(DURING).unwrap(),
     ));
     assert_eq!(carl["sa"], Value::Null);
     assert_eq!(carl["vas"]["A"]["role"], "licenseUser");
@@ -292,19 +292,19 @@ fn access_lists_every_source() {
     assert_eq!(carl["viewAdminContacts"], true);
     let after = theirs(&a.user_access(
         a.user_index("carl").unwrap(),
-        smart_access::model::date::Date::parse(AFTER).unwrap(),
+        smart_access::model::date::IsoDate::parse(AFTER).unwrap(),
     ));
     assert_eq!(after["contracts"], json!([]));
     let chris = theirs(&a.user_access(
         a.user_index("chris").unwrap(),
-        smart_access::model::date::Date::parse(AFTER).unwrap(),
+        smart_access::model::date::IsoDate::parse(AFTER).unwrap(),
     ));
     assert_eq!(chris["sa"]["role"], "fullUser");
     assert_eq!(chris["unassigned"]["role"], "fullUser");
     assert_eq!(chris["vas"].as_object().unwrap().len(), 2);
     let zed = theirs(&a.user_access(
         a.user_index("zed").unwrap(),
-        smart_access::model::date::Date::parse(AFTER).unwrap(),
+        smart_access::model::date::IsoDate::parse(AFTER).unwrap(),
     ));
     assert_eq!(
         zed["orderShares"],
@@ -482,7 +482,7 @@ fn questions_in_bulk_answer_as_one_by_one() {
     let mut left_out = q(Value::Null);
     left_out[0].as_object_mut().unwrap().remove("on");
     for (today, answer) in [(DURING, true), (AFTER, false)] {
-        let today = Date::parse(today);
+        let today = IsoDate::parse(today);
         assert_eq!(
             a.can_many_text(&left_out.to_string(), today).unwrap(),
             [answer]
@@ -494,7 +494,7 @@ fn questions_in_bulk_answer_as_one_by_one() {
     }
     let escaped = r#"[{"user": "c\u0061rl", "action": "performRma", "resource": {"contract": "C-300", "line": "2"}, "on": "2026-11-30"}]"#;
     assert_eq!(
-        a.can_many_text(escaped, Date::parse(AFTER)).unwrap(),
+        a.can_many_text(escaped, IsoDate::parse(AFTER)).unwrap(),
         [true]
     );
     let ok = r#"{"user": "carl", "action": "viewAll", "resource": {"va": "A"}}"#;
@@ -541,7 +541,7 @@ fn questions_in_bulk_answer_as_one_by_one() {
         ),
     ] {
         let e = a
-            .can_many_text(&format!("[{ok}, {bad}]"), Date::parse(DURING))
+            .can_many_text(&format!("[{ok}, {bad}]"), IsoDate::parse(DURING))
             .unwrap_err();
         assert_eq!(
             (e.code.as_str(), e.path.as_str()),
@@ -555,10 +555,10 @@ fn questions_in_bulk_answer_as_one_by_one() {
         (e.code.as_str(), e.path.as_str()),
         ("INVALID_VALUE", "/0/on")
     );
-    let e = a.can_many_text("[{", Date::parse(DURING)).unwrap_err();
+    let e = a.can_many_text("[{", IsoDate::parse(DURING)).unwrap_err();
     assert_eq!(e.code.as_str(), "INVALID_JSON");
     let e = a
-        .can_many_text(r#"{"user": "carl"}"#, Date::parse(DURING))
+        .can_many_text(r#"{"user": "carl"}"#, IsoDate::parse(DURING))
         .unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", ""));
 }
@@ -578,7 +578,7 @@ fn questions_from_parts_agree_with_question_objects() {
                 q["user"].as_str().unwrap(),
                 q["action"].as_str().unwrap(),
                 &resource(&q["resource"].to_string()),
-                Date::parse(q["on"].as_str().unwrap()).unwrap(),
+                IsoDate::parse(q["on"].as_str().unwrap()).unwrap(),
             )
             .unwrap();
         assert_eq!(a.explain(&parts).allowed, a.explain(&whole).allowed, "{q}");
@@ -587,7 +587,7 @@ fn questions_from_parts_agree_with_question_objects() {
             format!("{:?}", whole.resource)
         );
     }
-    let during = Date::parse(DURING).unwrap();
+    let during = IsoDate::parse(DURING).unwrap();
     for (user, action, res, code, path) in [
         (
             "carl",

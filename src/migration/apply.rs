@@ -11,23 +11,23 @@ use crate::migration::txid::transaction_id;
 use crate::model::access::GRACE_DAYS;
 use crate::model::account::Account;
 use crate::model::catalog::Role;
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::grant::{grant_refs, GrantKey, GrantRef};
-use crate::model::snapshot::{AccessMode, Grant, Id, Opt, Snapshot};
+use crate::model::snapshot::{AccessMode, AccountSnapshot, Grant, Id, Opt};
 
 impl Account {
     /// The new snapshot and the history events; this account is not changed.
-    pub fn apply(&self, request: &MigrationRequest) -> Result<Applied<'_>> {
+    pub fn apply(&self, request: &MigrationRequest) -> Result<AppliedMigration<'_>> {
         let plan = plan(self, request)?;
         Ok(apply(self, &plan, transaction_id(self, request)))
     }
 }
 
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "AppliedMigration", rename_all = "camelCase")]
-pub struct Applied<'a> {
-    pub account: Snapshot,
-    pub events: Vec<Event<'a>>,
+#[serde(rename_all = "camelCase")]
+pub struct AppliedMigration<'a> {
+    pub account: AccountSnapshot,
+    pub events: Vec<HistoryEvent<'a>>,
     pub transaction_id: String,
     /// Contracts of the request that did not go ahead, with the reason.
     pub rejected: Vec<RejectedContract<'a>>,
@@ -42,9 +42,9 @@ pub struct RejectedContract<'a> {
 
 /// One entry of the account's history.
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "HistoryEvent", rename_all = "camelCase")]
-pub struct Event<'a> {
-    pub date: Date,
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEvent<'a> {
+    pub date: IsoDate,
     #[serde(flatten)]
     pub what: EventKind<'a>,
     pub transaction_id: String,
@@ -85,7 +85,7 @@ pub struct ContractDetails<'a> {
     pub vas: Vec<&'a str>,
     pub users: Vec<&'a str>,
     pub excluded: Vec<&'a str>,
-    pub grace_ends_on: Date,
+    pub grace_ends_on: IsoDate,
 }
 
 #[derive(Debug, Serialize, Tsify)]
@@ -117,10 +117,14 @@ fn written_grant(account: &Account, user: usize, key: GrantKey) -> Grant {
     }
 }
 
-pub fn apply<'a>(account: &'a Account, plan: &Plan, transaction_id: String) -> Applied<'a> {
+pub fn apply<'a>(
+    account: &'a Account,
+    plan: &Plan,
+    transaction_id: String,
+) -> AppliedMigration<'a> {
     let on = plan.request.on;
     let actor = account.user_id(plan.request.actor);
-    let event = |what: EventKind<'a>| Event {
+    let event = |what: EventKind<'a>| HistoryEvent {
         date: on,
         what,
         transaction_id: transaction_id.clone(),
@@ -193,7 +197,7 @@ pub fn apply<'a>(account: &'a Account, plan: &Plan, transaction_id: String) -> A
             })
         })
         .collect();
-    Applied {
+    AppliedMigration {
         account: snapshot,
         events,
         transaction_id,

@@ -5,11 +5,11 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::error::Result;
-use crate::migration::plan::{eligibility, RejectCode};
+use crate::migration::plan::{eligibility, RejectionCode};
 use crate::model::access::{traditional_active, Moment, GRACE_DAYS};
 use crate::model::account::Account;
 use crate::model::catalog::Role;
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::grant::GrantKey;
 use crate::model::snapshot::{AccessMode, ContractKind};
 
@@ -20,7 +20,7 @@ pub struct Overview<'a> {
     pub name: Option<&'a str>,
     pub org: &'a str,
     /// Null while step 3.1 is pending.
-    pub smart_access_migrated_on: Option<Date>,
+    pub smart_access_migrated_on: Option<IsoDate>,
     pub virtual_accounts: Vec<Named<'a>>,
     pub users: usize,
     pub sa_administrators: Vec<Named<'a>>,
@@ -39,9 +39,9 @@ pub struct ContractStatus<'a> {
     pub id: &'a str,
     pub kind: ContractKind,
     pub access: AccessMode,
-    pub migrated_on: Option<Date>,
+    pub migrated_on: Option<IsoDate>,
     /// The end of the grace period, for a migrated contract with a migration date.
-    pub grace_ends_on: Option<Date>,
+    pub grace_ends_on: Option<IsoDate>,
     /// Whether the contract's users still have traditional access on `on`.
     pub traditional_access_active: bool,
     pub lines: usize,
@@ -52,14 +52,14 @@ pub struct ContractStatus<'a> {
     pub users: Vec<Named<'a>>,
     pub administrators: Vec<&'a str>,
     pub can_migrate: bool,
-    pub code: Option<RejectCode>,
+    pub code: Option<RejectionCode>,
     pub message: Option<String>,
 }
 
 impl Account {
     /// The account at a glance, with each contract's eligibility for `actor` (when given)
     /// and its traditional access on `on`.
-    pub fn overview(&self, actor: Option<&str>, on: Date) -> Result<Overview<'_>> {
+    pub fn overview(&self, actor: Option<&str>, on: IsoDate) -> Result<Overview<'_>> {
         let actor = actor.map(|id| self.user_arg(id, "/actor")).transpose()?;
         let s = &self.snapshot;
         let named = |u: usize| Named {
@@ -134,7 +134,7 @@ impl Account {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::date::Date;
+    use crate::model::date::IsoDate;
     use crate::Account;
 
     #[test]
@@ -146,7 +146,7 @@ mod tests {
                   "lines":[{"id":"1","va":"A"},{"id":"2","va":"A"},{"id":"3","va":"A"},{"id":"4","va":null}]}]}"#,
         )
         .unwrap();
-        let on = Date::parse("2026-11-23").unwrap();
+        let on = IsoDate::parse("2026-11-23").unwrap();
         let v = serde_json::from_str::<serde_json::Value>(&crate::to_json(
             &account.overview(Some("ava"), on).unwrap(),
         ))

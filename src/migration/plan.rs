@@ -6,18 +6,18 @@ use tsify::Tsify;
 
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::migration::request::MigrationRequest;
-use crate::migration::rules::{normalise, Firing, Rule};
+use crate::migration::rules::{normalise, Firing, ResolutionRule};
 use crate::model::access::GRACE_DAYS;
 use crate::model::account::Account;
 use crate::model::catalog::Role;
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::grant::GrantKey;
 use crate::model::snapshot::AccessMode;
 
 /// Why one contract of a request does not go ahead (the others still do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename = "RejectionCode", rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum RejectCode {
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RejectionCode {
     AlreadyMigrated,
     NotContractAdmin,
     NotFullyAssigned,
@@ -25,7 +25,7 @@ pub enum RejectCode {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct Rejection {
-    pub code: RejectCode,
+    pub code: RejectionCode,
     pub message: String,
 }
 
@@ -47,7 +47,7 @@ pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> 
             .map(|d| format!(" on {d}"))
             .unwrap_or_default();
         return Some(Rejection {
-            code: RejectCode::AlreadyMigrated,
+            code: RejectionCode::AlreadyMigrated,
             message: format!(
                 "contract \"{}\" already has Smart Access (migrated{since})",
                 data.id
@@ -56,7 +56,7 @@ pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> 
     }
     if let Some(actor) = actor.filter(|a| !info.administrators.contains(a)) {
         return Some(Rejection {
-            code: RejectCode::NotContractAdmin,
+            code: RejectionCode::NotContractAdmin,
             message: format!(
                 "\"{}\" is not an administrator of contract \"{}\"; only its administrators can migrate it",
                 account.user_id(actor),
@@ -69,7 +69,7 @@ pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> 
     if total == 0 || assigned < total {
         let percent = (assigned * 100).checked_div(total).unwrap_or(0);
         return Some(Rejection {
-            code: RejectCode::NotFullyAssigned,
+            code: RejectionCode::NotFullyAssigned,
             message: if total == 0 {
                 format!(
                     "contract \"{}\" has no lines (0/0 lines); there is nothing to migrate",
@@ -89,7 +89,7 @@ pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> 
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub actor: usize,
-    pub on: Date,
+    pub on: IsoDate,
     pub smart_access_role: Option<Role>,
     pub contract_role: Option<Role>,
     /// Named contracts in request order, each with its excluded users.
@@ -250,7 +250,7 @@ pub struct Plan {
     pub after: Vec<Option<Vec<GrantKey>>>,
     /// Per user: the rules that fired, in order.
     pub log: Vec<Vec<Firing>>,
-    pub grace_ends_on: Option<Date>,
+    pub grace_ends_on: Option<IsoDate>,
 }
 
 /// The grants a change adds and removes, each in listing order.
@@ -357,7 +357,11 @@ pub fn plan(account: &Account, req: &MigrationRequest) -> Result<Plan> {
                         .filter(|g| !grants.contains(g))
                         .collect::<Vec<_>>(),
                 );
-                fired.push(Firing::new(Rule::SmartAccessMigration, took, gave));
+                fired.push(Firing::new(
+                    ResolutionRule::SmartAccessMigration,
+                    took,
+                    gave,
+                ));
             }
         }
         for (contract, gave) in added {
@@ -370,7 +374,7 @@ pub fn plan(account: &Account, req: &MigrationRequest) -> Result<Plan> {
             );
             fired.push(Firing {
                 contract: Some(contract),
-                ..Firing::new(Rule::ContractMigration, Vec::new(), gave)
+                ..Firing::new(ResolutionRule::ContractMigration, Vec::new(), gave)
             });
         }
         if touched {

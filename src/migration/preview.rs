@@ -6,43 +6,43 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::error::Result;
-use crate::migration::plan::{grant_changes, plan, Plan, RejectCode};
+use crate::migration::plan::{grant_changes, plan, Plan, RejectionCode};
 use crate::migration::request::MigrationRequest;
-use crate::migration::rules::{Firing, Rule};
+use crate::migration::rules::{Firing, ResolutionRule};
 use crate::migration::txid::transaction_id;
 use crate::model::access::{
     line_actions, traditional_active, user_access, Access, Moment, GRACE_DAYS,
 };
 use crate::model::account::Account;
 use crate::model::catalog::{ActionSet, Role};
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::grant::{grant_ref, grant_refs, grant_text, sorted, GrantKey, GrantRef};
 use crate::model::snapshot::AccessMode;
 
 impl Account {
     /// The migration preview; changes nothing.
-    pub fn preview(&self, request: &MigrationRequest) -> Result<Preview<'_>> {
+    pub fn preview(&self, request: &MigrationRequest) -> Result<MigrationPreview<'_>> {
         let plan = plan(self, request)?;
         Ok(render(self, &plan, request))
     }
 }
 
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "MigrationPreview", rename_all = "camelCase")]
-pub struct Preview<'a> {
+#[serde(rename_all = "camelCase")]
+pub struct MigrationPreview<'a> {
     /// Null when step 3.1 is not part of this request.
-    pub smart_access: Option<SmartAccessOut>,
-    pub contracts: Vec<ContractOut<'a>>,
+    pub smart_access: Option<SmartAccessOutcome>,
+    pub contracts: Vec<ContractOutcome<'a>>,
     /// Null when no contract is migrated.
-    pub grace_ends_on: Option<Date>,
-    pub users: Vec<UserOut<'a>>,
+    pub grace_ends_on: Option<IsoDate>,
+    pub users: Vec<UserPreview<'a>>,
     pub warnings: Vec<Warning<'a>>,
     pub submission: Submission<'a>,
 }
 
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "SmartAccessOutcome", rename_all = "camelCase")]
-pub struct SmartAccessOut {
+#[serde(rename_all = "camelCase")]
+pub struct SmartAccessOutcome {
     #[tsify(type = "'licenseUser' | 'fullUser'")]
     pub role: Role,
     pub affected_users: usize,
@@ -50,43 +50,41 @@ pub struct SmartAccessOut {
 
 /// What became of one contract named in the request.
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "ContractOutcome")]
-pub struct ContractOut<'a> {
+pub struct ContractOutcome<'a> {
     pub id: &'a str,
     #[serde(flatten)]
-    pub status: ContractStatus<'a>,
+    pub status: OutcomeStatus<'a>,
 }
 
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase", tag = "status")]
-pub enum ContractStatus<'a> {
+pub enum OutcomeStatus<'a> {
     Migrated {
         vas: Vec<&'a str>,
         users: Vec<&'a str>,
         excluded: Vec<&'a str>,
     },
     Rejected {
-        code: RejectCode,
+        code: RejectionCode,
         message: String,
     },
 }
 
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "UserPreview", rename_all = "camelCase")]
-pub struct UserOut<'a> {
+#[serde(rename_all = "camelCase")]
+pub struct UserPreview<'a> {
     pub id: &'a str,
     pub before: Vec<GrantRef<'a>>,
     pub after: Vec<GrantRef<'a>>,
-    pub resolution: Vec<RuleOut<'a>>,
+    pub resolution: Vec<ResolutionStep<'a>>,
     pub access: Timeline<'a>,
     pub loses_at_grace_end: Vec<Loss<'a>>,
 }
 
 /// One rule of SPEC §4 that fired for a user, with the grants it took and gave.
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "ResolutionStep")]
-pub struct RuleOut<'a> {
-    pub rule: Rule,
+pub struct ResolutionStep<'a> {
+    pub rule: ResolutionRule,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contract: Option<&'a str>,
     pub took: Vec<GrantRef<'a>>,
@@ -115,7 +113,7 @@ pub struct Loss<'a> {
     pub va: Option<&'a str>,
     pub actions: ActionSet,
     /// The day the grace period ends.
-    pub on: Date,
+    pub on: IsoDate,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Tsify)]
@@ -142,9 +140,9 @@ pub struct Warning<'a> {
 pub struct Submission<'a> {
     pub transaction_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub smart_access_migrated_on: Option<Date>,
+    pub smart_access_migrated_on: Option<IsoDate>,
     pub contracts: Vec<ContractChange<'a>>,
-    pub changes: Vec<Change<'a>>,
+    pub changes: Vec<GrantChange<'a>>,
 }
 
 #[derive(Debug, Serialize, Tsify)]
@@ -153,13 +151,12 @@ pub struct ContractChange<'a> {
     pub id: &'a str,
     #[tsify(type = "'smart'")]
     pub access: AccessMode,
-    pub migrated_on: Date,
+    pub migrated_on: IsoDate,
 }
 
 /// One user's grant changes.
 #[derive(Debug, Serialize, Tsify)]
-#[serde(rename = "GrantChange")]
-pub struct Change<'a> {
+pub struct GrantChange<'a> {
     pub user: &'a str,
     pub add: Vec<GrantRef<'a>>,
     pub remove: Vec<GrantRef<'a>>,
@@ -172,7 +169,7 @@ fn joined(account: &Account, grants: &[GrantKey], sep: &str) -> String {
 
 fn rule_text(account: &Account, f: &Firing) -> String {
     match f.rule {
-        Rule::SmartAccessMigration => {
+        ResolutionRule::SmartAccessMigration => {
             let changes: Vec<String> = f
                 .took
                 .iter()
@@ -181,24 +178,24 @@ fn rule_text(account: &Account, f: &Firing) -> String {
                 .collect();
             format!("Step 3.1 (Smart Access migration): {}", changes.join("; "))
         }
-        Rule::ContractMigration => format!(
+        ResolutionRule::ContractMigration => format!(
             "Step 3.2 (contract {}): {}",
             f.contract
                 .map(|c| account.contract_id(c))
                 .unwrap_or_default(),
             joined(account, &f.gave, ", ")
         ),
-        Rule::Subsumption => format!(
+        ResolutionRule::Subsumption => format!(
             "{} is dropped: {} already covers it",
             joined(account, &f.took, ", "),
             f.by.map(|b| grant_text(account, b)).unwrap_or_default()
         ),
-        Rule::Merge => format!(
+        ResolutionRule::Merge => format!(
             "{} → {}",
             joined(account, &f.took, " + "),
             joined(account, &f.gave, ", ")
         ),
-        Rule::Collapse => {
+        ResolutionRule::Collapse => {
             let role = f.gave.first().map(|g| g.role.display()).unwrap_or_default();
             format!(
                 "{} → {} ({role} on every VA, so {role} for the entire SA)",
@@ -209,8 +206,8 @@ fn rule_text(account: &Account, f: &Firing) -> String {
     }
 }
 
-fn rule_out<'a>(account: &'a Account, f: &Firing) -> RuleOut<'a> {
-    RuleOut {
+fn rule_out<'a>(account: &'a Account, f: &Firing) -> ResolutionStep<'a> {
+    ResolutionStep {
         rule: f.rule,
         contract: f.contract.map(|c| account.contract_id(c)),
         took: grant_refs(account, &f.took),
@@ -222,8 +219,8 @@ fn rule_out<'a>(account: &'a Account, f: &Firing) -> RuleOut<'a> {
 
 /// Each contract's state before and after the migration, for traditional access.
 struct States {
-    before: Vec<(AccessMode, Option<Date>)>,
-    after: Vec<(AccessMode, Option<Date>)>,
+    before: Vec<(AccessMode, Option<IsoDate>)>,
+    after: Vec<(AccessMode, Option<IsoDate>)>,
 }
 
 impl States {
@@ -244,7 +241,7 @@ impl States {
     }
 }
 
-fn active(states: &[(AccessMode, Option<Date>)], c: usize, when: Moment) -> bool {
+fn active(states: &[(AccessMode, Option<IsoDate>)], c: usize, when: Moment) -> bool {
     states
         .get(c)
         .is_some_and(|&(mode, on)| traditional_active(mode, on, when))
@@ -287,7 +284,7 @@ fn losses<'a>(account: &'a Account, plan: &Plan, states: &States, user: usize) -
     out
 }
 
-fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserOut<'a>]) -> Vec<Warning<'a>> {
+fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserPreview<'a>]) -> Vec<Warning<'a>> {
     let mut out = Vec::new();
     let admin = GrantKey {
         va: None,
@@ -362,10 +359,14 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserOut<'a>]) -> Vec
     out
 }
 
-pub fn render<'a>(account: &'a Account, plan: &Plan, request: &MigrationRequest) -> Preview<'a> {
+pub fn render<'a>(
+    account: &'a Account,
+    plan: &Plan,
+    request: &MigrationRequest,
+) -> MigrationPreview<'a> {
     let states = States::new(account, plan);
     let on = Moment::On(plan.request.on);
-    let users: Vec<UserOut<'a>> = account
+    let users: Vec<UserPreview<'a>> = account
         .snapshot
         .users
         .iter()
@@ -373,7 +374,7 @@ pub fn render<'a>(account: &'a Account, plan: &Plan, request: &MigrationRequest)
         .map(|(u, user)| {
             let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
             let after = plan.grants_after(account, u);
-            UserOut {
+            UserPreview {
                 id: &user.id,
                 before: grant_refs(account, &sorted(before)),
                 after: grant_refs(account, &sorted(after)),
@@ -404,7 +405,7 @@ pub fn render<'a>(account: &'a Account, plan: &Plan, request: &MigrationRequest)
         .filter_map(|(u, user)| {
             let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
             let (add, remove) = grant_changes(before, plan.grants_after(account, u));
-            (!add.is_empty() || !remove.is_empty()).then(|| Change {
+            (!add.is_empty() || !remove.is_empty()).then(|| GrantChange {
                 user: &user.id,
                 add: grant_refs(account, &add),
                 remove: grant_refs(account, &remove),
@@ -419,11 +420,11 @@ pub fn render<'a>(account: &'a Account, plan: &Plan, request: &MigrationRequest)
             let id = account.contract_id(o.contract);
             let info = account.contracts.get(o.contract);
             let status = match &o.rejection {
-                Some(r) => ContractStatus::Rejected {
+                Some(r) => OutcomeStatus::Rejected {
                     code: r.code,
                     message: r.message.clone(),
                 },
-                None => ContractStatus::Migrated {
+                None => OutcomeStatus::Migrated {
                     vas: info
                         .map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
                         .unwrap_or_default(),
@@ -431,15 +432,15 @@ pub fn render<'a>(account: &'a Account, plan: &Plan, request: &MigrationRequest)
                     excluded: o.users(account, true),
                 },
             };
-            ContractOut { id, status }
+            ContractOutcome { id, status }
         })
         .collect();
 
     let warnings = warnings(account, plan, &users);
-    Preview {
+    MigrationPreview {
         smart_access: plan
             .smart_access
-            .map(|(role, affected_users)| SmartAccessOut {
+            .map(|(role, affected_users)| SmartAccessOutcome {
                 role,
                 affected_users,
             }),

@@ -8,7 +8,7 @@ use tsify::Tsify;
 
 use crate::error::{ErrorCode, Result};
 use crate::model::catalog::Role;
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::read::{coded, from_json_text};
 use crate::model::snapshot::Id;
 
@@ -22,7 +22,7 @@ pub struct MigrationRequest {
     /// today's UTC date when it is left out or null.
     #[serde(default)]
     #[tsify(optional)]
-    pub on: Option<Date>,
+    pub on: Option<IsoDate>,
     /// Step 3.1: required while the SA has not been migrated, refused afterwards.
     #[serde(default, deserialize_with = "step_one_role")]
     #[tsify(optional, type = "'licenseUser' | 'fullUser' | null")]
@@ -46,7 +46,7 @@ impl MigrationRequest {
     }
 
     /// The request with `on` set to `today` where it was left out.
-    pub fn on_or(mut self, today: Date) -> MigrationRequest {
+    pub fn on_or(mut self, today: IsoDate) -> MigrationRequest {
         self.on.get_or_insert(today);
         self
     }

@@ -9,8 +9,8 @@ use crate::model::grant::GrantKey;
 
 /// The rules that change a user's grants, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename = "ResolutionRule", rename_all = "camelCase")]
-pub enum Rule {
+#[serde(rename_all = "camelCase")]
+pub enum ResolutionRule {
     SmartAccessMigration,
     ContractMigration,
     Subsumption,
@@ -21,7 +21,7 @@ pub enum Rule {
 /// One firing of a rule: the grants it took away and the ones it gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Firing {
-    pub rule: Rule,
+    pub rule: ResolutionRule,
     pub took: Vec<GrantKey>,
     pub gave: Vec<GrantKey>,
     /// Subsumption: the kept grant that covers the dropped one.
@@ -31,7 +31,7 @@ pub struct Firing {
 }
 
 impl Firing {
-    pub fn new(rule: Rule, took: Vec<GrantKey>, gave: Vec<GrantKey>) -> Firing {
+    pub fn new(rule: ResolutionRule, took: Vec<GrantKey>, gave: Vec<GrantKey>) -> Firing {
         Firing {
             rule,
             took,
@@ -74,7 +74,7 @@ fn subsume(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
         let by = kept.iter().copied().find(|&h| covers(h, g));
         log.push(Firing {
             by,
-            ..Firing::new(Rule::Subsumption, vec![g], Vec::new())
+            ..Firing::new(ResolutionRule::Subsumption, vec![g], Vec::new())
         });
     }
     kept
@@ -93,7 +93,7 @@ fn merge(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
         match Role::user_type_for_actions(union) {
             Some(role) if group.len() > 1 => {
                 let merged = GrantKey { va, role };
-                log.push(Firing::new(Rule::Merge, group, vec![merged]));
+                log.push(Firing::new(ResolutionRule::Merge, group, vec![merged]));
                 out.push(merged);
             }
             _ => out.extend(group),
@@ -141,7 +141,7 @@ fn collapse(grants: Vec<GrantKey>, va_count: usize, log: &mut Vec<Firing>) -> Ve
     let (took, mut kept): (Vec<_>, Vec<_>) =
         grants.into_iter().partition(|g| g.role.is_user_type());
     let collapsed = GrantKey { va: None, role };
-    log.push(Firing::new(Rule::Collapse, took, vec![collapsed]));
+    log.push(Firing::new(ResolutionRule::Collapse, took, vec![collapsed]));
     kept.push(collapsed);
     kept
 }
@@ -170,7 +170,7 @@ mod tests {
         assert_eq!(log.len(), 2);
         assert!(log
             .iter()
-            .all(|f| f.rule == Rule::Subsumption && f.by == Some(sa(FullUser))));
+            .all(|f| f.rule == ResolutionRule::Subsumption && f.by == Some(sa(FullUser))));
     }
 
     #[test]
@@ -185,7 +185,7 @@ mod tests {
         assert_eq!(
             log,
             vec![Firing::new(
-                Rule::Merge,
+                ResolutionRule::Merge,
                 vec![va(0, LicenseUser), va(0, ServiceUser)],
                 vec![va(0, FullUser)]
             )]
@@ -205,7 +205,7 @@ mod tests {
         let mut log = Vec::new();
         let grants = [sa(LicenseUser), va(0, FullUser), va(1, FullUser)];
         assert_eq!(normalise(&grants, 2, &mut log), vec![sa(FullUser)]);
-        assert_eq!(log.last().map(|f| f.rule), Some(Rule::Collapse));
+        assert_eq!(log.last().map(|f| f.rule), Some(ResolutionRule::Collapse));
 
         let mut log = Vec::new();
         assert_eq!(

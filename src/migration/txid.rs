@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::migration::request::MigrationRequest;
 use crate::model::account::Account;
 use crate::model::catalog::Role;
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::snapshot::Id;
 
 /// The request as the hash reads it: every field written, `exclude` as `[contract, [users]]`
@@ -16,7 +16,7 @@ use crate::model::snapshot::Id;
 #[serde(rename_all = "camelCase")]
 struct Hashed<'a> {
     actor: &'a Id,
-    on: Option<Date>,
+    on: Option<IsoDate>,
     smart_access_role: Option<Role>,
     contracts: &'a [Id],
     contract_role: Option<Role>,

@@ -7,7 +7,7 @@ use tsify::Tsify;
 
 use crate::model::account::Account;
 use crate::model::catalog::{ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::grant::GrantKey;
 use crate::model::snapshot::AccessMode;
 
@@ -16,16 +16,15 @@ pub const GRACE_DAYS: i32 = 30;
 
 /// A set of actions and the role it equals, when it equals one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename = "AccessEntry")]
-pub struct Entry {
+pub struct AccessEntry {
     pub actions: ActionSet,
     /// The role whose actions equal this set, if any.
     pub role: Option<Role>,
 }
 
-impl Entry {
-    pub fn new(actions: ActionSet, scope: ScopeKind) -> Entry {
-        Entry {
+impl AccessEntry {
+    pub fn new(actions: ActionSet, scope: ScopeKind) -> AccessEntry {
+        AccessEntry {
             actions,
             role: Role::for_actions(actions, scope),
         }
@@ -35,12 +34,12 @@ impl Entry {
 /// When traditional access is evaluated: on a day, or once every grace period is over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Moment {
-    On(Date),
+    On(IsoDate),
     AfterEveryGrace,
 }
 
 /// Whether a contract in this state still gives its users traditional access.
-pub fn traditional_active(access: AccessMode, migrated_on: Option<Date>, when: Moment) -> bool {
+pub fn traditional_active(access: AccessMode, migrated_on: Option<IsoDate>, when: Moment) -> bool {
     match (access, migrated_on, when) {
         (AccessMode::Traditional, _, _) => true,
         (AccessMode::Smart, Some(from), Moment::On(day)) => {
@@ -55,25 +54,25 @@ pub fn traditional_active(access: AccessMode, migrated_on: Option<Date>, when: M
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct Access<'a> {
     /// SA-scope grants; null without one.
-    pub sa: Option<Entry>,
+    pub sa: Option<AccessEntry>,
     /// VAs where the user holds a VA grant (SA grants folded in); every other VA has `sa`.
-    pub vas: Entries<'a>,
+    pub vas: AccessEntries<'a>,
     /// Contracts reached by traditional access at that moment.
-    pub contracts: Entries<'a>,
+    pub contracts: AccessEntries<'a>,
 }
 
 /// Id → entry pairs, written as a JSON object in their order.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Tsify)]
 #[tsify(type = "Record<string, AccessEntry>")]
-pub struct Entries<'a>(pub Vec<(&'a str, Entry)>);
+pub struct AccessEntries<'a>(pub Vec<(&'a str, AccessEntry)>);
 
-impl Entries<'_> {
+impl AccessEntries<'_> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }
 
-impl Serialize for Entries<'_> {
+impl Serialize for AccessEntries<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(id, entry)| (id, entry)))
     }
@@ -120,7 +119,7 @@ pub fn user_access<'a>(
         .map(|va| {
             (
                 account.va_id(va),
-                Entry::new(va_actions(grants, sa, va), ScopeKind::Va),
+                AccessEntry::new(va_actions(grants, sa, va), ScopeKind::Va),
             )
         })
         .collect();
@@ -134,14 +133,14 @@ pub fn user_access<'a>(
         .map(|&c| {
             (
                 account.contract_id(c),
-                Entry::new(TRADITIONAL, ScopeKind::Va),
+                AccessEntry::new(TRADITIONAL, ScopeKind::Va),
             )
         })
         .collect();
     Access {
-        sa: has_sa.then(|| Entry::new(sa, ScopeKind::Sa)),
-        vas: Entries(vas),
-        contracts: Entries(contracts),
+        sa: has_sa.then(|| AccessEntry::new(sa, ScopeKind::Sa)),
+        vas: AccessEntries(vas),
+        contracts: AccessEntries(contracts),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::model::catalog::Role;
 use crate::model::grant::GrantKey;
 use crate::model::read::from_json_text;
-use crate::model::snapshot::{AccessMode, Id, Line, Opt, Snapshot};
+use crate::model::snapshot::{AccessMode, AccountSnapshot, Id, Line, Opt};
 
 /// Id -> position. A seedless hasher: the same input takes the same steps every run.
 pub type Ids = FxHashMap<String, usize>;
@@ -36,7 +36,7 @@ impl ContractInfo {
 
 #[derive(Debug, Clone)]
 pub struct Account {
-    pub(crate) snapshot: Snapshot,
+    pub(crate) snapshot: AccountSnapshot,
     va_ids: Ids,
     user_ids: Ids,
     contract_ids: Ids,
@@ -68,6 +68,15 @@ fn index_ids<'a>(
     Ok(map)
 }
 
+/// A user id given as an argument that is not in the account.
+pub fn unknown_user(id: &str, path: impl Into<String>) -> Error {
+    Error::new(
+        ErrorCode::UnknownReference,
+        path,
+        format!("user \"{id}\" is not in the account"),
+    )
+}
+
 fn lookup(map: &Ids, id: &str, path: &str, what: &str, list: &str) -> Result<usize> {
     map.get(id).copied().ok_or_else(|| {
         Error::new(
@@ -84,7 +93,7 @@ impl Account {
         Account::from_snapshot(from_json_text(text)?)
     }
 
-    pub fn snapshot(&self) -> &Snapshot {
+    pub fn snapshot(&self) -> &AccountSnapshot {
         &self.snapshot
     }
 
@@ -117,13 +126,7 @@ impl Account {
 
     /// The user `id` given as an argument at `path`, or `UNKNOWN_REFERENCE`.
     pub fn user_arg(&self, id: &str, path: &str) -> Result<usize> {
-        self.user_index(id).ok_or_else(|| {
-            Error::new(
-                ErrorCode::UnknownReference,
-                path,
-                format!("user \"{id}\" is not in the account"),
-            )
-        })
+        self.user_index(id).ok_or_else(|| unknown_user(id, path))
     }
 
     pub fn user_index(&self, id: &str) -> Option<usize> {
@@ -148,7 +151,7 @@ impl Account {
     }
 
     /// Validates references, duplicates and role rules, and builds the indexes.
-    pub fn from_snapshot(snapshot: Snapshot) -> Result<Account> {
+    pub fn from_snapshot(snapshot: AccountSnapshot) -> Result<Account> {
         let s = &snapshot;
         let va_ids = index_ids(
             s.virtual_accounts.iter().map(|v| &*v.id),
@@ -334,7 +337,7 @@ fn index_placed(items: &[Line], list: &str, what: &str, va_ref: &VaResolver) -> 
 /// Validates licenses, devices, orders and order shares (unique ids, references that
 /// resolve) and indexes them.
 fn validate_inventory(
-    s: &Snapshot,
+    s: &AccountSnapshot,
     va_ref: &VaResolver,
     contract_ids: &Ids,
     user_ids: &Ids,

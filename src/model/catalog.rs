@@ -11,7 +11,7 @@ use crate::model::read::coded;
 /// Every action, in the order of the tables of SPEC §3. Action lists are always written
 /// in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, Tsify)]
-#[serde(rename = "ActionId", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Action {
     DownloadSoftware,
     OpenCase,
@@ -178,7 +178,7 @@ pub enum ScopeKind {
 
 /// Roles, in catalog order (the order grants at one scope are listed in).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, Tsify)]
-#[serde(rename = "RoleId", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Role {
     Admin,
     Approver,

@@ -9,16 +9,15 @@ use tsify::Tsify;
 use crate::error::ErrorCode;
 use crate::model::read::coded;
 
-/// A proleptic Gregorian calendar day, stored as days since 1970-01-01; written
-/// `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Tsify)]
-#[serde(rename = "IsoDate")]
+/// A proleptic Gregorian calendar day, stored as days since 1970-01-01 (the default);
+/// written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Tsify)]
 #[tsify(type = "string")]
-pub struct Date(i32);
+pub struct IsoDate(i32);
 
-impl Date {
+impl IsoDate {
     /// Parses exactly `YYYY-MM-DD` with a year from 0001 to 9999 and a day that exists.
-    pub fn parse(text: &str) -> Option<Date> {
+    pub fn parse(text: &str) -> Option<IsoDate> {
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
             return None;
@@ -33,11 +32,11 @@ impl Date {
         if year < 1 || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Date(days_from_civil(year, month, day)))
+        Some(IsoDate(days_from_civil(year, month, day)))
     }
 
-    pub fn add_days(self, days: i32) -> Date {
-        Date(self.0.saturating_add(days))
+    pub fn add_days(self, days: i32) -> IsoDate {
+        IsoDate(self.0.saturating_add(days))
     }
 
     fn civil(self) -> (i32, i32, i32) {
@@ -45,24 +44,24 @@ impl Date {
     }
 }
 
-impl fmt::Display for Date {
+impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.civil();
         write!(f, "{y:04}-{m:02}-{d:02}")
     }
 }
 
-impl Serialize for Date {
+impl Serialize for IsoDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
 /// `YYYY-MM-DD`; anything else is `INVALID_DATE`.
-impl<'de> Deserialize<'de> for Date {
+impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = crate::model::read::Text::deserialize(d)?;
-        Date::parse(&text).ok_or_else(|| {
+        IsoDate::parse(&text).ok_or_else(|| {
             D::Error::custom(coded(
                 ErrorCode::InvalidDate,
                 format!("\"{}\" is not a calendar date written YYYY-MM-DD", &*text),
@@ -122,7 +121,7 @@ mod tests {
             "1970-01-01",
         ] {
             assert_eq!(
-                Date::parse(text).map(|d| d.to_string()).as_deref(),
+                IsoDate::parse(text).map(|d| d.to_string()).as_deref(),
                 Some(text)
             );
         }
@@ -145,13 +144,13 @@ mod tests {
             "",
             "2026-11-23T00",
         ] {
-            assert_eq!(Date::parse(text), None, "{text}");
+            assert_eq!(IsoDate::parse(text), None, "{text}");
         }
     }
 
     #[test]
     fn adds_thirty_days_across_month_and_year_ends() {
-        let add = |s: &str| Date::parse(s).map(|d| d.add_days(30).to_string());
+        let add = |s: &str| IsoDate::parse(s).map(|d| d.add_days(30).to_string());
         assert_eq!(add("2026-11-23").as_deref(), Some("2026-12-23"));
         assert_eq!(add("2026-12-15").as_deref(), Some("2027-01-14"));
         assert_eq!(add("2028-02-01").as_deref(), Some("2028-03-02"));

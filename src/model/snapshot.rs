@@ -9,7 +9,7 @@ use tsify::Tsify;
 
 use crate::error::ErrorCode;
 use crate::model::catalog::Role;
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::read::{coded, Text};
 
 /// Fields of a snapshot object that the engine does not know, in input order, numbers
@@ -165,14 +165,13 @@ macro_rules! snapshot_object {
 }
 
 snapshot_object! {
-    #[serde(rename = "AccountSnapshot")]
-    pub struct Snapshot {
+        pub struct AccountSnapshot {
         id: Id = "id",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
         name: Opt<String> = "name",
         org: Id = "org",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
-        smart_access_migrated_on: Opt<Date> = "smartAccessMigratedOn",
+        smart_access_migrated_on: Opt<IsoDate> = "smartAccessMigratedOn",
         virtual_accounts: Vec<VirtualAccount> = "virtualAccounts",
         users: Vec<User> = "users",
         contracts: Vec<Contract> = "contracts",
@@ -238,7 +237,7 @@ snapshot_object! {
         kind: ContractKind = "kind",
         access: AccessMode = "access",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
-        migrated_on: Opt<Date> = "migratedOn",
+        migrated_on: Opt<IsoDate> = "migratedOn",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
         administrators: Opt<Vec<Id>> = "administrators",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]

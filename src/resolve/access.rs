@@ -4,22 +4,22 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::model::access::{sa_actions, va_actions, Entries, Entry};
+use crate::model::access::{sa_actions, va_actions, AccessEntries, AccessEntry};
 use crate::model::account::Account;
 use crate::model::catalog::{ActionSet, ScopeKind, ENTITLEMENT, TRADITIONAL};
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::resolve::can::{share_line_ids, ORDER_SHARE};
 
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UserAccess<'a> {
     pub user: &'a str,
-    pub on: Date,
-    pub sa: Option<Entry>,
+    pub on: IsoDate,
+    pub sa: Option<AccessEntry>,
     /// Every VA where the user can do something (SA grants included).
-    pub vas: Entries<'a>,
+    pub vas: AccessEntries<'a>,
     /// Items assigned to no VA: SA grants only.
-    pub unassigned: Option<Entry>,
+    pub unassigned: Option<AccessEntry>,
     pub contracts: Vec<ContractAccess<'a>>,
     pub order_shares: Vec<ShareAccess<'a>>,
     pub view_admin_contacts: bool,
@@ -31,7 +31,7 @@ pub struct UserAccess<'a> {
 pub struct ContractAccess<'a> {
     pub contract: &'a str,
     pub actions: ActionSet,
-    pub grace_ends_on: Option<Date>,
+    pub grace_ends_on: Option<IsoDate>,
 }
 
 /// An order, or some of its lines (`lines`; null: the whole order), shared with the user.
@@ -44,14 +44,14 @@ pub struct ShareAccess<'a> {
 
 impl Account {
     /// Everything the user can do on `on`.
-    pub fn user_access(&self, user: usize, on: Date) -> UserAccess<'_> {
+    pub fn user_access(&self, user: usize, on: IsoDate) -> UserAccess<'_> {
         let grants = self.user_grants(user);
         let has_sa = grants.iter().any(|g| g.va.is_none());
         let sa = sa_actions(grants);
         let vas = (0..self.va_count())
             .filter_map(|v| {
                 let set = va_actions(grants, sa, v);
-                (!set.is_empty()).then(|| (self.va_id(v), Entry::new(set, ScopeKind::Va)))
+                (!set.is_empty()).then(|| (self.va_id(v), AccessEntry::new(set, ScopeKind::Va)))
             })
             .collect();
         let unassigned = sa.intersect(ENTITLEMENT);
@@ -84,9 +84,10 @@ impl Account {
         UserAccess {
             user: self.user_id(user),
             on,
-            sa: has_sa.then(|| Entry::new(sa, ScopeKind::Sa)),
-            vas: Entries(vas),
-            unassigned: (!unassigned.is_empty()).then(|| Entry::new(unassigned, ScopeKind::Va)),
+            sa: has_sa.then(|| AccessEntry::new(sa, ScopeKind::Sa)),
+            vas: AccessEntries(vas),
+            unassigned: (!unassigned.is_empty())
+                .then(|| AccessEntry::new(unassigned, ScopeKind::Va)),
             contracts,
             order_shares: shares,
             view_admin_contacts: self.sees_admin_contacts(user),

@@ -9,7 +9,7 @@ use tsify::Tsify;
 use crate::model::access::{traditional_active, Moment, GRACE_DAYS};
 use crate::model::account::{Account, Share};
 use crate::model::catalog::{Action, ActionSet, Role, ScopeKind, TRADITIONAL};
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::grant::{grant_ref, GrantKey, GrantRef};
 use crate::model::snapshot::Order;
 use crate::resolve::question::{Question, Resource};
@@ -30,8 +30,7 @@ pub enum Reason<'a> {
     /// Traditional access through a contract the user is a contract user of.
     Contract {
         contract: &'a str,
-        #[serde(rename = "graceEndsOn")]
-        grace_ends_on: Option<Date>,
+        grace_ends_on: Option<IsoDate>,
     },
     /// Order-based access: the order, or some of its lines, shared with the user.
     OrderShare {
@@ -56,7 +55,7 @@ pub struct Explanation<'a> {
     pub allowed: bool,
     pub user: &'a str,
     pub action: Action,
-    pub on: Date,
+    pub on: IsoDate,
     /// Every source that gives the action; empty when denied.
     pub reasons: Vec<Reason<'a>>,
     /// When denied: why, and what would give the action.
@@ -70,7 +69,7 @@ impl Account {
         self.grants.get(user).map(Vec::as_slice).unwrap_or_default()
     }
 
-    pub(crate) fn contract_active(&self, contract: usize, on: Date) -> Option<Option<Date>> {
+    pub(crate) fn contract_active(&self, contract: usize, on: IsoDate) -> Option<Option<IsoDate>> {
         let c = self.snapshot.contracts.get(contract)?;
         let migrated = c.migrated_on.get().copied();
         traditional_active(c.access, migrated, Moment::On(on))
@@ -211,7 +210,7 @@ impl Account {
 
     /// Traditional access to the contract of the resource: the contract and the end of its
     /// grace period (none while the contract is still traditional).
-    fn traditional_grace(&self, q: &Question) -> Option<(usize, Option<Date>)> {
+    fn traditional_grace(&self, q: &Question) -> Option<(usize, Option<IsoDate>)> {
         let contract = q.resource.contract()?;
         if !self.is_contract_user(contract, q.user) || !TRADITIONAL.contains(q.action) {
             return None;

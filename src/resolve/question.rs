@@ -6,15 +6,15 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::error::{pointer_push, Error, ErrorCode, Result};
-use crate::model::account::Account;
+use crate::model::account::{unknown_user, Account};
 use crate::model::catalog::{Action, ActionSet, ENTITLEMENT, VA_SCOPED};
-use crate::model::date::Date;
+use crate::model::date::IsoDate;
 use crate::model::read::{from_json_text, Text};
 
 /// What a question is about: exactly one of `account`, `va`, `contract` (with its `line`),
 /// `license`, `device` or `order` (with a `line`, or the whole order).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename = "Resource", deny_unknown_fields, expecting = "an object")]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct ResourceRef<'a> {
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string")]
@@ -57,7 +57,7 @@ impl ResourceRef<'_> {
 
 /// One question as it arrives.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Tsify)]
-#[serde(rename = "Question", deny_unknown_fields, expecting = "an object")]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct QuestionRef<'a> {
     #[serde(borrow)]
     #[tsify(type = "string")]
@@ -68,7 +68,7 @@ pub struct QuestionRef<'a> {
     /// Defaults to the `on` given with the questions, else today (UTC).
     #[serde(default)]
     #[tsify(optional, type = "IsoDate | null")]
-    pub on: Option<Date>,
+    pub on: Option<IsoDate>,
 }
 
 /// A resource with its ids resolved.
@@ -139,7 +139,7 @@ pub struct Question {
     pub user: usize,
     pub action: Action,
     pub resource: Resource,
-    pub on: Date,
+    pub on: IsoDate,
 }
 
 fn invalid(path: String, message: impl Into<String>) -> Error {
@@ -162,7 +162,12 @@ fn found<T: Copy>((ids, values): &(crate::model::account::Ids, Vec<T>), id: &str
 impl Account {
     /// Resolves a resource found at `path`.
     pub fn resource(&self, r: &ResourceRef, path: &str) -> Result<Resource> {
-        let at = |key: &str| pointer_push(path, key);
+        self.resource_at(r, &|| path.to_owned())
+    }
+
+    /// The same with the path built only for an error: role checks come by the thousand.
+    fn resource_at(&self, r: &ResourceRef, path: &dyn Fn() -> String) -> Result<Resource> {
+        let at = |key: &str| pointer_push(&path(), key);
         let kinds = [
             ("account", &r.account),
             ("va", &r.va),
@@ -177,7 +182,7 @@ impl Account {
         let (Some((kind, id)), None) = (named.next(), named.next()) else {
             let names: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
             return Err(invalid(
-                path.to_owned(),
+                path(),
                 format!("a resource names exactly one of: {}", names.join(", ")),
             ));
         };
@@ -258,23 +263,40 @@ impl Account {
     }
 
     /// Resolves a question found at `path`; `today` is its date when it gives none.
-    pub fn question(&self, q: &QuestionRef, path: &str, today: Option<Date>) -> Result<Question> {
+    pub fn question(
+        &self,
+        q: &QuestionRef,
+        path: &str,
+        today: Option<IsoDate>,
+    ) -> Result<Question> {
+        self.question_at(q, &|| path.to_owned(), today)
+    }
+
+    fn question_at(
+        &self,
+        q: &QuestionRef,
+        path: &dyn Fn() -> String,
+        today: Option<IsoDate>,
+    ) -> Result<Question> {
         let on = q.on.or(today).ok_or_else(|| {
             invalid(
-                pointer_push(path, "on"),
+                pointer_push(&path(), "on"),
                 "the required field \"on\" (the day asked about, YYYY-MM-DD) is missing",
             )
         })?;
+        let user = self
+            .user_index(&q.user)
+            .ok_or_else(|| unknown_user(&q.user, pointer_push(&path(), "user")))?;
         Ok(Question {
-            user: self.user_arg(&q.user, &pointer_push(path, "user"))?,
+            user,
             action: q.action,
-            resource: self.resource(&q.resource, &pointer_push(path, "resource"))?,
+            resource: self.resource_at(&q.resource, &|| pointer_push(&path(), "resource"))?,
             on,
         })
     }
 
     /// A question given as JSON text.
-    pub fn question_text(&self, text: &str, today: Option<Date>) -> Result<Question> {
+    pub fn question_text(&self, text: &str, today: Option<IsoDate>) -> Result<Question> {
         self.question(&from_json_text(text)?, "", today)
     }
 
@@ -285,7 +307,7 @@ impl Account {
         user: &str,
         action: &str,
         resource: &ResourceRef,
-        on: Date,
+        on: IsoDate,
     ) -> Result<Question> {
         let user = self.user_arg(user, "/user")?;
         let action = Action::from_id(action).ok_or_else(|| {
@@ -300,19 +322,19 @@ impl Account {
     }
 
     /// Answers many questions in one call; a question without `on` is asked for `today`.
-    pub fn can_many(&self, questions: &[QuestionRef], today: Option<Date>) -> Result<Vec<bool>> {
+    pub fn can_many(&self, questions: &[QuestionRef], today: Option<IsoDate>) -> Result<Vec<bool>> {
         questions
             .iter()
             .enumerate()
             .map(|(i, q)| {
-                self.question(q, &format!("/{i}"), today)
+                self.question_at(q, &|| format!("/{i}"), today)
                     .map(|q| self.decide(&q))
             })
             .collect()
     }
 
     /// The same from a JSON array of questions: read straight into borrowed wire types.
-    pub fn can_many_text(&self, text: &str, today: Option<Date>) -> Result<Vec<bool>> {
+    pub fn can_many_text(&self, text: &str, today: Option<IsoDate>) -> Result<Vec<bool>> {
         let questions: Vec<QuestionRef> = from_json_text(text)?;
         self.can_many(&questions, today)
     }
