@@ -7,6 +7,7 @@
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
+use smart_access::model::date::IsoDate;
 use smart_access::{to_json, Account, MigrationRequest};
 use std::hint::black_box;
 use std::time::Duration;
@@ -59,7 +60,7 @@ fn sizes(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("can", count), |b| {
             b.iter(|| {
                 account
-                    .can_many_text(black_box(&questions), "2026-11-23")
+                    .can_many_text(black_box(&questions), IsoDate::parse("2026-11-23"))
                     .unwrap()
             })
         });

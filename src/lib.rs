@@ -17,7 +17,7 @@ pub use migration::apply::AppliedMigration;
 pub use migration::preview::MigrationPreview;
 pub use migration::request::MigrationRequest;
 pub use model::account::Account;
-pub use resolve::question::Question;
+pub use resolve::question::ResolvedQuestion;
 
 use serde::Serialize;
 

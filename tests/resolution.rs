@@ -11,7 +11,7 @@ use common::*;
 use serde_json::{json, Value};
 use smart_access::model::date::IsoDate;
 use smart_access::model::read::from_json_text;
-use smart_access::resolve::question::ResourceRef;
+use smart_access::resolve::question::Resource;
 use smart_access::Account;
 
 fn account() -> Account {
@@ -568,8 +568,8 @@ fn questions_in_bulk_answer_as_one_by_one() {
 #[test]
 fn questions_from_parts_agree_with_question_objects() {
     let a = account();
-    let resource = |text: &str| -> ResourceRef<'static> {
-        from_json_text::<ResourceRef>(text).unwrap().into_owned()
+    let resource = |text: &str| -> Resource<'static> {
+        from_json_text::<Resource>(text).unwrap().into_owned()
     };
     for q in every_question() {
         let whole = a.question_text(&ours(&q), None).unwrap();

@@ -45,7 +45,9 @@ pub struct RejectedContract<'a> {
 #[serde(rename_all = "camelCase")]
 pub struct HistoryEvent<'a> {
     pub date: IsoDate,
+    /// (Named as text for tsify, as `ContractOutcome::status` is.)
     #[serde(flatten)]
+    #[tsify(type = "EventKind")]
     pub what: EventKind<'a>,
     pub transaction_id: String,
 }

@@ -52,7 +52,10 @@ pub struct SmartAccessOutcome {
 #[derive(Debug, Serialize, Tsify)]
 pub struct ContractOutcome<'a> {
     pub id: &'a str,
+    /// (The type named as text makes tsify write `{ id } & OutcomeStatus`: an interface
+    /// cannot extend a union.)
     #[serde(flatten)]
+    #[tsify(type = "OutcomeStatus")]
     pub status: OutcomeStatus<'a>,
 }
 

@@ -342,8 +342,7 @@ fn validate_inventory(
     contract_ids: &Ids,
     user_ids: &Ids,
 ) -> Result<Inventory> {
-    let mut inv = Inventory::default();
-    inv.licenses = index_placed(s.licenses.items(), "/licenses", "license", va_ref)?;
+    let licenses = index_placed(s.licenses.items(), "/licenses", "license", va_ref)?;
     let devices = s.devices.items();
     let device_ids = index_ids(
         devices.iter().map(|d| &*d.id),
@@ -371,22 +370,25 @@ fn validate_inventory(
             Ok((va, contract))
         })
         .collect::<Result<Vec<_>>>()?;
-    inv.devices = (device_ids, device_refs);
     let orders = s.orders.items();
-    inv.orders = index_ids(
+    let order_ids = index_ids(
         orders.iter().map(|o| &*o.id),
         &|i| format!("/orders/{i}/id"),
         "order",
     )?;
-    for (o, order) in orders.iter().enumerate() {
-        let lines = index_placed(
-            &order.lines,
-            &format!("/orders/{o}/lines"),
-            "order line",
-            va_ref,
-        )?;
-        inv.order_lines.push(lines);
-    }
+    let order_lines = orders
+        .iter()
+        .enumerate()
+        .map(|(o, order)| {
+            index_placed(
+                &order.lines,
+                &format!("/orders/{o}/lines"),
+                "order line",
+                va_ref,
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut shares = Vec::new();
     for (i, share) in s.order_shares.items().iter().enumerate() {
         let base = format!("/orderShares/{i}");
         if share.user.get().is_some() == share.email.get().is_some() {
@@ -397,13 +399,13 @@ fn validate_inventory(
             ));
         }
         let order = lookup(
-            &inv.orders,
+            &order_ids,
             &share.order,
             &format!("{base}/order"),
             "order",
             "orders",
         )?;
-        let known = inv.order_lines.get(order).map(|(ids, _)| ids);
+        let known = order_lines.get(order).map(|(ids, _)| ids);
         let lines = match (share.lines.get(), known) {
             (Some(lines), Some(known)) => Some(
                 lines
@@ -427,12 +429,18 @@ fn validate_inventory(
             .get()
             .map(|u| lookup(user_ids, u, &format!("{base}/user"), "user", "users"))
             .transpose()?;
-        inv.shares.push(Share {
+        shares.push(Share {
             order,
             lines,
             user,
             email: share.email.get().map(|e| e.to_ascii_lowercase()),
         });
     }
-    Ok(inv)
+    Ok(Inventory {
+        licenses,
+        devices: (device_ids, device_refs),
+        orders: order_ids,
+        order_lines,
+        shares,
+    })
 }

@@ -103,7 +103,7 @@ impl<'de> Deserialize<'de> for Action {
 
 /// A set of actions (a bit set; iteration follows the table order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Tsify)]
-#[tsify(type = "ActionId[]")]
+#[tsify(type = "Action[]")]
 pub struct ActionSet(u16);
 
 impl ActionSet {

@@ -176,7 +176,7 @@ snapshot_object! {
         users: Vec<User> = "users",
         contracts: Vec<Contract> = "contracts",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
-        licenses: Opt<Vec<License>> = "licenses",
+        licenses: Opt<Vec<Line>> = "licenses",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
         devices: Opt<Vec<Device>> = "devices",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
@@ -255,9 +255,6 @@ snapshot_object! {
         va: Opt<Id> = "va",
     }
 }
-
-/// A license: an id and the VA it is assigned to, like a line.
-pub type License = Line;
 
 snapshot_object! {
     pub struct Device {

@@ -12,7 +12,7 @@ use crate::model::catalog::{Action, ActionSet, Role, ScopeKind, TRADITIONAL};
 use crate::model::date::IsoDate;
 use crate::model::grant::{grant_ref, GrantKey, GrantRef};
 use crate::model::snapshot::Order;
-use crate::resolve::question::{Question, Resource};
+use crate::resolve::question::{ResolvedQuestion, ResolvedResource};
 
 /// What order-based access gives on what was shared ("User View").
 pub const ORDER_SHARE: ActionSet = ActionSet::of_const(&[
@@ -23,7 +23,11 @@ pub const ORDER_SHARE: ActionSet = ActionSet::of_const(&[
 
 /// A source that gives the action.
 #[derive(Debug, Serialize, Tsify)]
-#[serde(tag = "source", rename_all = "camelCase")]
+#[serde(
+    tag = "source",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Reason<'a> {
     /// A role grant at SA scope or at the resource's VA.
     Grant { grant: GrantRef<'a> },
@@ -92,16 +96,16 @@ impl Account {
 
     /// The grants that reach the resource (SA scope always; the resource's VA), and for a
     /// whole order, VA grants whose VA holds every line of it.
-    fn reaches(&self, g: GrantKey, resource: Resource) -> bool {
+    fn reaches(&self, g: GrantKey, resource: ResolvedResource) -> bool {
         match (g.va, resource) {
             (None, _) => true,
-            (Some(_), Resource::Account) => false,
-            (Some(v), Resource::Va(va)) => v == va,
-            (Some(v), Resource::ContractLine { va, .. })
-            | (Some(v), Resource::License { va })
-            | (Some(v), Resource::Device { va, .. })
-            | (Some(v), Resource::OrderLine { va, .. }) => va == Some(v),
-            (Some(v), Resource::Order { order }) => self
+            (Some(_), ResolvedResource::Account) => false,
+            (Some(v), ResolvedResource::Va(va)) => v == va,
+            (Some(v), ResolvedResource::ContractLine { va, .. })
+            | (Some(v), ResolvedResource::License { va })
+            | (Some(v), ResolvedResource::Device { va, .. })
+            | (Some(v), ResolvedResource::OrderLine { va, .. }) => va == Some(v),
+            (Some(v), ResolvedResource::Order { order }) => self
                 .inventory
                 .order_lines
                 .get(order)
@@ -111,7 +115,7 @@ impl Account {
 
     /// The answer of [`Account::explain`] without its reasons: stops at the first source
     /// that gives the action and builds no text, since role checks sit on every rendered row.
-    pub fn decide(&self, q: &Question) -> bool {
+    pub fn decide(&self, q: &ResolvedQuestion) -> bool {
         let r = q.resource;
         if !r.applicable().contains(q.action) {
             return false;
@@ -119,7 +123,8 @@ impl Account {
         if q.action == Action::ViewAdminContacts {
             return self.sees_admin_contacts(q.user);
         }
-        if let (Resource::Device { contract: None, .. }, Action::PerformRma) = (r, q.action) {
+        if let (ResolvedResource::Device { contract: None, .. }, Action::PerformRma) = (r, q.action)
+        {
             return false;
         }
         self.giving_grants(q).next().is_some()
@@ -133,7 +138,7 @@ impl Account {
         !self.user_grants(user).is_empty() && org == Some(&self.snapshot.org.0)
     }
 
-    pub fn explain(&self, q: &Question) -> Explanation<'_> {
+    pub fn explain(&self, q: &ResolvedQuestion) -> Explanation<'_> {
         let user = self.user_id(q.user);
         let mut reasons = Vec::new();
         let mut denial = None;
@@ -165,7 +170,9 @@ impl Account {
             self.grant_reasons(q, &mut reasons);
             self.contract_reasons(q, &mut reasons);
             self.share_reasons(q, &mut reasons);
-            if let (Resource::Device { contract: None, .. }, Action::PerformRma) = (r, q.action) {
+            if let (ResolvedResource::Device { contract: None, .. }, Action::PerformRma) =
+                (r, q.action)
+            {
                 reasons.clear();
                 denial = Some("the device is not covered by a contract, and an uncovered device cannot be replaced".into());
             }
@@ -191,7 +198,7 @@ impl Account {
     }
 
     /// The user's grants that reach the resource and give the action.
-    fn giving_grants<'q>(&'q self, q: &'q Question) -> impl Iterator<Item = GrantKey> + 'q {
+    fn giving_grants<'q>(&'q self, q: &'q ResolvedQuestion) -> impl Iterator<Item = GrantKey> + 'q {
         self.user_grants(q.user).iter().copied().filter(move |&g| {
             self.reaches(g, q.resource)
                 && g.actions()
@@ -200,7 +207,7 @@ impl Account {
         })
     }
 
-    fn grant_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+    fn grant_reasons<'a>(&'a self, q: &ResolvedQuestion, reasons: &mut Vec<Reason<'a>>) {
         for g in self.giving_grants(q) {
             reasons.push(Reason::Grant {
                 grant: grant_ref(self, g),
@@ -210,7 +217,7 @@ impl Account {
 
     /// Traditional access to the contract of the resource: the contract and the end of its
     /// grace period (none while the contract is still traditional).
-    fn traditional_grace(&self, q: &Question) -> Option<(usize, Option<IsoDate>)> {
+    fn traditional_grace(&self, q: &ResolvedQuestion) -> Option<(usize, Option<IsoDate>)> {
         let contract = q.resource.contract()?;
         if !self.is_contract_user(contract, q.user) || !TRADITIONAL.contains(q.action) {
             return None;
@@ -224,7 +231,7 @@ impl Account {
             .is_some_and(|c| c.users.contains(&user))
     }
 
-    fn contract_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+    fn contract_reasons<'a>(&'a self, q: &ResolvedQuestion, reasons: &mut Vec<Reason<'a>>) {
         if let Some((contract, grace_ends_on)) = self.traditional_grace(q) {
             reasons.push(Reason::Contract {
                 contract: self.contract_id(contract),
@@ -234,10 +241,12 @@ impl Account {
     }
 
     /// The user's shares of the order that cover the resource (the whole order, or the line).
-    fn covering_shares<'q>(&'q self, q: &Question) -> impl Iterator<Item = &'q Share> + 'q {
+    fn covering_shares<'q>(&'q self, q: &ResolvedQuestion) -> impl Iterator<Item = &'q Share> + 'q {
         let (order, line) = match q.resource {
-            Resource::Order { order } if ORDER_SHARE.contains(q.action) => (Some(order), None),
-            Resource::OrderLine { order, line, .. } if ORDER_SHARE.contains(q.action) => {
+            ResolvedResource::Order { order } if ORDER_SHARE.contains(q.action) => {
+                (Some(order), None)
+            }
+            ResolvedResource::OrderLine { order, line, .. } if ORDER_SHARE.contains(q.action) => {
                 (Some(order), Some(line))
             }
             _ => (None, None),
@@ -254,7 +263,7 @@ impl Account {
             })
     }
 
-    fn share_reasons<'a>(&'a self, q: &Question, reasons: &mut Vec<Reason<'a>>) {
+    fn share_reasons<'a>(&'a self, q: &ResolvedQuestion, reasons: &mut Vec<Reason<'a>>) {
         let orders = self.snapshot.orders.items();
         for share in self.covering_shares(q) {
             let Some(data) = orders.get(share.order) else {
@@ -273,9 +282,9 @@ impl Account {
     }
 
     /// Roles that give the action at the resource's scope (SA, or the resource's VA).
-    fn roles_giving(&self, q: &Question) -> Vec<Role> {
+    fn roles_giving(&self, q: &ResolvedQuestion) -> Vec<Role> {
         let scope = match q.resource {
-            Resource::Account => ScopeKind::Sa,
+            ResolvedResource::Account => ScopeKind::Sa,
             _ => ScopeKind::Va,
         };
         if q.action == Action::ViewAdminContacts || !q.resource.applicable().contains(q.action) {
@@ -287,19 +296,19 @@ impl Account {
             .collect()
     }
 
-    fn what_is_missing(&self, q: &Question, needs: &[Role]) -> String {
+    fn what_is_missing(&self, q: &ResolvedQuestion, needs: &[Role]) -> String {
         let va = match q.resource {
-            Resource::Va(v) => Some(v),
-            Resource::ContractLine { va, .. }
-            | Resource::License { va }
-            | Resource::Device { va, .. }
-            | Resource::OrderLine { va, .. } => va,
+            ResolvedResource::Va(v) => Some(v),
+            ResolvedResource::ContractLine { va, .. }
+            | ResolvedResource::License { va }
+            | ResolvedResource::Device { va, .. }
+            | ResolvedResource::OrderLine { va, .. } => va,
             _ => None,
         };
         let scope = match (q.resource, va) {
-            (Resource::Account, _) => "at SA scope".to_owned(),
+            (ResolvedResource::Account, _) => "at SA scope".to_owned(),
             (_, Some(v)) => format!("at SA scope or at VA {}", self.va_label(v)),
-            (Resource::Order { .. }, None) => {
+            (ResolvedResource::Order { .. }, None) => {
                 "at SA scope (or at the VA holding every line of the order)".to_owned()
             }
             (_, None) => "at SA scope (the item is not assigned to a virtual account)".to_owned(),
@@ -340,7 +349,7 @@ impl Account {
         }
         if matches!(
             q.resource,
-            Resource::Order { .. } | Resource::OrderLine { .. }
+            ResolvedResource::Order { .. } | ResolvedResource::OrderLine { .. }
         ) && ORDER_SHARE.contains(q.action)
         {
             text.push_str("; or the order (or that line) shared with them");

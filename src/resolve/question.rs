@@ -15,7 +15,7 @@ use crate::model::read::{from_json_text, Text};
 /// `license`, `device` or `order` (with a `line`, or the whole order).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields, expecting = "an object")]
-pub struct ResourceRef<'a> {
+pub struct Resource<'a> {
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string")]
     pub account: Option<Text<'a>>,
@@ -39,11 +39,11 @@ pub struct ResourceRef<'a> {
     pub order: Option<Text<'a>>,
 }
 
-impl ResourceRef<'_> {
+impl Resource<'_> {
     /// The same resource, owning its ids.
-    pub fn into_owned(self) -> ResourceRef<'static> {
+    pub fn into_owned(self) -> Resource<'static> {
         let own = |t: Option<Text>| t.map(Text::into_owned);
-        ResourceRef {
+        Resource {
             account: own(self.account),
             va: own(self.va),
             contract: own(self.contract),
@@ -58,13 +58,13 @@ impl ResourceRef<'_> {
 /// One question as it arrives.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Tsify)]
 #[serde(deny_unknown_fields, expecting = "an object")]
-pub struct QuestionRef<'a> {
+pub struct Question<'a> {
     #[serde(borrow)]
     #[tsify(type = "string")]
     pub user: Text<'a>,
     pub action: Action,
     #[serde(borrow)]
-    pub resource: ResourceRef<'a>,
+    pub resource: Resource<'a>,
     /// Defaults to the `on` given with the questions, else today (UTC).
     #[serde(default)]
     #[tsify(optional, type = "IsoDate | null")]
@@ -73,7 +73,7 @@ pub struct QuestionRef<'a> {
 
 /// A resource with its ids resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resource {
+pub enum ResolvedResource {
     Account,
     Va(usize),
     ContractLine {
@@ -97,16 +97,16 @@ pub enum Resource {
     },
 }
 
-impl Resource {
+impl ResolvedResource {
     pub fn noun(self) -> &'static str {
         match self {
-            Resource::Account => "the Smart Account",
-            Resource::Va(_) => "a virtual account",
-            Resource::ContractLine { .. } => "a contract line",
-            Resource::License { .. } => "a license",
-            Resource::Device { .. } => "a device",
-            Resource::Order { .. } => "an order",
-            Resource::OrderLine { .. } => "an order line",
+            ResolvedResource::Account => "the Smart Account",
+            ResolvedResource::Va(_) => "a virtual account",
+            ResolvedResource::ContractLine { .. } => "a contract line",
+            ResolvedResource::License { .. } => "a license",
+            ResolvedResource::Device { .. } => "a device",
+            ResolvedResource::Order { .. } => "an order",
+            ResolvedResource::OrderLine { .. } => "an order line",
         }
     }
 
@@ -114,8 +114,8 @@ impl Resource {
     /// or the contract covering a device.
     pub fn contract(self) -> Option<usize> {
         match self {
-            Resource::ContractLine { contract, .. }
-            | Resource::Device {
+            ResolvedResource::ContractLine { contract, .. }
+            | ResolvedResource::Device {
                 contract: Some(contract),
                 ..
             } => Some(contract),
@@ -126,8 +126,8 @@ impl Resource {
     /// The actions that can be asked about on this kind of resource.
     pub fn applicable(self) -> ActionSet {
         match self {
-            Resource::Account => ActionSet::ALL,
-            Resource::Va(_) => VA_SCOPED,
+            ResolvedResource::Account => ActionSet::ALL,
+            ResolvedResource::Va(_) => VA_SCOPED,
             _ => ENTITLEMENT,
         }
     }
@@ -135,10 +135,10 @@ impl Resource {
 
 /// One question with its ids resolved.
 #[derive(Debug, Clone, Copy)]
-pub struct Question {
+pub struct ResolvedQuestion {
     pub user: usize,
     pub action: Action,
-    pub resource: Resource,
+    pub resource: ResolvedResource,
     pub on: IsoDate,
 }
 
@@ -161,12 +161,12 @@ fn found<T: Copy>((ids, values): &(crate::model::account::Ids, Vec<T>), id: &str
 
 impl Account {
     /// Resolves a resource found at `path`.
-    pub fn resource(&self, r: &ResourceRef, path: &str) -> Result<Resource> {
+    pub fn resource(&self, r: &Resource, path: &str) -> Result<ResolvedResource> {
         self.resource_at(r, &|| path.to_owned())
     }
 
     /// The same with the path built only for an error: role checks come by the thousand.
-    fn resource_at(&self, r: &ResourceRef, path: &dyn Fn() -> String) -> Result<Resource> {
+    fn resource_at(&self, r: &Resource, path: &dyn Fn() -> String) -> Result<ResolvedResource> {
         let at = |key: &str| pointer_push(&path(), key);
         let kinds = [
             ("account", &r.account),
@@ -198,9 +198,9 @@ impl Account {
         }
         let inv = &self.inventory;
         Ok(match kind {
-            "account" if id == &*self.snapshot.id => Resource::Account,
+            "account" if id == &*self.snapshot.id => ResolvedResource::Account,
             "account" => return Err(unknown(at(kind), "account", id)),
-            "va" => Resource::Va(
+            "va" => ResolvedResource::Va(
                 self.va_index(id)
                     .ok_or_else(|| unknown(at(kind), "virtual account", id))?,
             ),
@@ -218,13 +218,13 @@ impl Account {
                     unknown(at("line"), &format!("line of contract {id}"), line_id)
                 })?
             }
-            "license" => Resource::License {
+            "license" => ResolvedResource::License {
                 va: found(&inv.licenses, id).ok_or_else(|| unknown(at(kind), "license", id))?,
             },
             "device" => {
                 let (va, contract) =
                     found(&inv.devices, id).ok_or_else(|| unknown(at(kind), "device", id))?;
-                Resource::Device { va, contract }
+                ResolvedResource::Device { va, contract }
             }
             _ => {
                 let order = *inv
@@ -240,23 +240,23 @@ impl Account {
                         let l = *ids.get(line_id).ok_or_else(|| {
                             unknown(at("line"), &format!("line of order {id}"), line_id)
                         })?;
-                        Resource::OrderLine {
+                        ResolvedResource::OrderLine {
                             order,
                             line: l,
                             va: vas.get(l).copied().flatten(),
                         }
                     }
-                    None => Resource::Order { order },
+                    None => ResolvedResource::Order { order },
                 }
             }
         })
     }
 
     /// The line `line_id` of contract `contract`, with the VA it is assigned to.
-    pub fn contract_line(&self, contract: usize, line_id: &str) -> Option<Resource> {
+    pub fn contract_line(&self, contract: usize, line_id: &str) -> Option<ResolvedResource> {
         let info = self.contracts.get(contract)?;
         let line = *info.line_ids.get(line_id)?;
-        Some(Resource::ContractLine {
+        Some(ResolvedResource::ContractLine {
             contract,
             va: info.line_vas.get(line).copied().flatten(),
         })
@@ -265,19 +265,19 @@ impl Account {
     /// Resolves a question found at `path`; `today` is its date when it gives none.
     pub fn question(
         &self,
-        q: &QuestionRef,
+        q: &Question,
         path: &str,
         today: Option<IsoDate>,
-    ) -> Result<Question> {
+    ) -> Result<ResolvedQuestion> {
         self.question_at(q, &|| path.to_owned(), today)
     }
 
     fn question_at(
         &self,
-        q: &QuestionRef,
+        q: &Question,
         path: &dyn Fn() -> String,
         today: Option<IsoDate>,
-    ) -> Result<Question> {
+    ) -> Result<ResolvedQuestion> {
         let on = q.on.or(today).ok_or_else(|| {
             invalid(
                 pointer_push(&path(), "on"),
@@ -287,7 +287,7 @@ impl Account {
         let user = self
             .user_index(&q.user)
             .ok_or_else(|| unknown_user(&q.user, pointer_push(&path(), "user")))?;
-        Ok(Question {
+        Ok(ResolvedQuestion {
             user,
             action: q.action,
             resource: self.resource_at(&q.resource, &|| pointer_push(&path(), "resource"))?,
@@ -296,7 +296,7 @@ impl Account {
     }
 
     /// A question given as JSON text.
-    pub fn question_text(&self, text: &str, today: Option<IsoDate>) -> Result<Question> {
+    pub fn question_text(&self, text: &str, today: Option<IsoDate>) -> Result<ResolvedQuestion> {
         self.question(&from_json_text(text)?, "", today)
     }
 
@@ -306,14 +306,14 @@ impl Account {
         &self,
         user: &str,
         action: &str,
-        resource: &ResourceRef,
+        resource: &Resource,
         on: IsoDate,
-    ) -> Result<Question> {
+    ) -> Result<ResolvedQuestion> {
         let user = self.user_arg(user, "/user")?;
         let action = Action::from_id(action).ok_or_else(|| {
             Error::new(ErrorCode::UnknownAction, "/action", Action::unknown(action))
         })?;
-        Ok(Question {
+        Ok(ResolvedQuestion {
             user,
             action,
             resource: self.resource(resource, "/resource")?,
@@ -322,7 +322,7 @@ impl Account {
     }
 
     /// Answers many questions in one call; a question without `on` is asked for `today`.
-    pub fn can_many(&self, questions: &[QuestionRef], today: Option<IsoDate>) -> Result<Vec<bool>> {
+    pub fn can_many(&self, questions: &[Question], today: Option<IsoDate>) -> Result<Vec<bool>> {
         questions
             .iter()
             .enumerate()
@@ -335,7 +335,7 @@ impl Account {
 
     /// The same from a JSON array of questions: read straight into borrowed wire types.
     pub fn can_many_text(&self, text: &str, today: Option<IsoDate>) -> Result<Vec<bool>> {
-        let questions: Vec<QuestionRef> = from_json_text(text)?;
+        let questions: Vec<Question> = from_json_text(text)?;
         self.can_many(&questions, today)
     }
 }

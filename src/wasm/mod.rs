@@ -12,7 +12,7 @@ mod convert;
 use wasm_bindgen::prelude::*;
 
 use crate::migration::request::MigrationRequest;
-use crate::resolve::question::ResourceRef;
+use crate::resolve::question::Resource;
 use crate::Account;
 use convert::{
     date_arg, from_js, js_error, json_text, json_to_js, read_text, text_arg, to_js, today_utc,
@@ -70,11 +70,7 @@ impl JsAccount {
     /// The account at a glance and each contract's status; eligibility is for `actor` when
     /// given, traditional access is as of `on` (default: today, UTC).
     #[wasm_bindgen(unchecked_return_type = "Overview")]
-    pub fn overview(
-        &self,
-        actor: Option<String>,
-        #[wasm_bindgen(unchecked_param_type = "IsoDate | null")] on: Option<String>,
-    ) -> Result<JsValue, JsValue> {
+    pub fn overview(&self, actor: Option<String>, on: Option<String>) -> Result<JsValue, JsValue> {
         let on = date_arg(on)?;
         to_js(
             &self
@@ -105,11 +101,7 @@ impl JsAccount {
 
     /// Everything the user can do on `on` (default: today, UTC).
     #[wasm_bindgen(unchecked_return_type = "UserAccess")]
-    pub fn access(
-        &self,
-        user: &str,
-        #[wasm_bindgen(unchecked_param_type = "IsoDate | null")] on: Option<String>,
-    ) -> Result<JsValue, JsValue> {
+    pub fn access(&self, user: &str, on: Option<String>) -> Result<JsValue, JsValue> {
         let u = self.inner.user_arg(user, "/user").map_err(js_error)?;
         let on = date_arg(on)?;
         to_js(&self.inner.user_access(u, on))
@@ -120,7 +112,7 @@ impl JsAccount {
         user: &str,
         #[wasm_bindgen(unchecked_param_type = "Action")] action: &str,
         #[wasm_bindgen(unchecked_param_type = "Resource")] resource: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "IsoDate | null")] on: Option<String>,
+        on: Option<String>,
     ) -> Result<bool, JsValue> {
         let q = self.question(user, action, resource, on)?;
         Ok(self.inner.decide(&q))
@@ -133,7 +125,7 @@ impl JsAccount {
         user: &str,
         #[wasm_bindgen(unchecked_param_type = "Action")] action: &str,
         #[wasm_bindgen(unchecked_param_type = "Resource")] resource: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "IsoDate | null")] on: Option<String>,
+        on: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let q = self.question(user, action, resource, on)?;
         to_js(&self.inner.explain(&q))
@@ -144,7 +136,7 @@ impl JsAccount {
     pub fn can_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Question[]")] questions: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "IsoDate | null")] on: Option<String>,
+        on: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let today = date_arg(on)?;
         let text = json_text(&questions, "list of questions")?;
@@ -163,9 +155,9 @@ impl JsAccount {
         action: &str,
         resource: JsValue,
         on: Option<String>,
-    ) -> Result<crate::Question, JsValue> {
+    ) -> Result<crate::ResolvedQuestion, JsValue> {
         let text = json_text(&resource, "resource")?;
-        let resource: ResourceRef = read_text(&text, "/resource")?;
+        let resource: Resource = read_text(&text, "/resource")?;
         let on = date_arg(on)?;
         self.inner
             .question_from_parts(user, action, &resource, on)
