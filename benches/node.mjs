@@ -167,7 +167,7 @@ ${sizeRow('`cedar_wasm_bg.wasm` (`@cedar-policy/cedar-wasm`)', cedarWasm)}
 | role checks no slower than CASL | ${peers.map((p) => `${(p.rates.oursBatch / p.rates.casl).toFixed(2)}× at ${p.users} users`).join(', ')} |
 | time per user flat within 1.3×, ${first.users} → ${last.users} users | ${(perUser(last) / perUser(first)).toFixed(2)}× in Node, ${(nativePerUser(last) / nativePerUser(first)).toFixed(2)}× native (per user and line: ${(perItem(last, last.loadText, last.preview) / perItem(first, first.loadText, first.preview)).toFixed(2)}× in Node) |
 | wasm memory after loading ≤ 3× the JSON text | ${(target.memory / (target.mb * 1e6)).toFixed(1)}× (see the reading below) |
-| \`.wasm\` ≤ 150 KB raw | ${wasm.length.toLocaleString('en-US')} bytes |
+| \`.wasm\` ≤ 120 KB gzip -9 | ${gzipSync(wasm, { level: 9 }).length.toLocaleString('en-US')} bytes (${wasm.length.toLocaleString('en-US')} raw) |
 `;
 // The reading of the figures is kept beside the script and appended, so a rerun keeps it.
 const reading = readFileSync(join(root, 'benches/reading.md'), 'utf8');

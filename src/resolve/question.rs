@@ -9,7 +9,7 @@ use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::model::account::{unknown_user, Account};
 use crate::model::catalog::{Action, ActionSet, ENTITLEMENT, VA_SCOPED};
 use crate::model::date::IsoDate;
-use crate::model::read::{from_json_text, Text};
+use crate::model::read::{from_json_text, from_json_text_fast, Text};
 
 /// What a question is about: exactly one of `account`, `va`, `contract` (with its `line`),
 /// `license`, `device` or `order` (with a `line`, or the whole order).
@@ -335,7 +335,7 @@ impl Account {
 
     /// The same from a JSON array of questions: read straight into borrowed wire types.
     pub fn can_many_text(&self, text: &str, today: Option<IsoDate>) -> Result<Vec<bool>> {
-        let questions: Vec<Question> = from_json_text(text)?;
+        let questions: Vec<Question> = from_json_text_fast(text)?;
         self.can_many(&questions, today)
     }
 }

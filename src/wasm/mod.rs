@@ -15,7 +15,8 @@ use crate::migration::request::MigrationRequest;
 use crate::resolve::question::Resource;
 use crate::Account;
 use convert::{
-    date_arg, from_js, js_error, json_text, json_to_js, read_text, text_arg, to_js, today_utc,
+    date_arg, from_js, js_error, json_text, json_to_js, read_text, reserve_for_load, text_arg,
+    to_js, today_utc,
 };
 
 /// The allocator of the shipped module: talc rather than the standard library's dlmalloc, 4 KB
@@ -39,6 +40,7 @@ impl JsAccount {
         #[wasm_bindgen(unchecked_param_type = "AccountSnapshot")] snapshot: JsValue,
     ) -> Result<JsAccount, JsValue> {
         let text = json_text(&snapshot, "account snapshot")?;
+        reserve_for_load(text.len());
         Ok(JsAccount {
             inner: Account::from_json_str(&text).map_err(js_error)?,
         })
@@ -56,6 +58,7 @@ impl JsAccount {
                 "Account.fromJson takes the JSON text of an account snapshot, a string",
             ))
         })??;
+        reserve_for_load(text.len());
         Ok(JsAccount {
             inner: Account::from_json_str(&text).map_err(js_error)?,
         })
