@@ -337,6 +337,26 @@ fn output_is_byte_identical_for_the_same_input() {
     }
 }
 
+/// The preview and the applied migration of each worked example, byte for byte, against the
+/// committed `preview.json` and `applied.json` beside it: any change to an output (a field's
+/// name, its order, the transaction id) shows here and is made on purpose.
+#[test]
+fn worked_examples_give_the_committed_bytes() {
+    for name in ["example-a", "example-b", "example-c"] {
+        let (account, request) = (fixture(name, "account.json"), fixture(name, "request.json"));
+        assert_eq!(
+            smart_access::preview_json(&account, &request).unwrap(),
+            fixture(name, "preview.json"),
+            "{name} preview"
+        );
+        assert_eq!(
+            smart_access::apply_json(&account, &request).unwrap(),
+            fixture(name, "applied.json"),
+            "{name} apply"
+        );
+    }
+}
+
 #[test]
 fn transaction_id_depends_on_account_and_request() {
     let (account, request) = example("example-c");

@@ -15,8 +15,8 @@ use crate::migration::request::MigrationRequest;
 use crate::resolve::question::Resource;
 use crate::Account;
 use convert::{
-    date_arg, from_js, js_error, json_text, json_to_js, read_text, reserve_for_load, text_arg,
-    to_js, today_utc,
+    date_arg, from_js, js_error, json_text, json_to_js, read_text, reserve_for_load,
+    reserve_for_migration, text_arg, to_js, today_utc,
 };
 
 /// The allocator of the shipped module: talc rather than the standard library's dlmalloc, 4 KB
@@ -28,6 +28,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[wasm_bindgen(js_name = Account)]
 pub struct JsAccount {
     inner: Account,
+    /// The size of the JSON text it was loaded from, to make room before a migration.
+    text_len: usize,
 }
 
 #[wasm_bindgen(js_class = Account)]
@@ -43,6 +45,7 @@ impl JsAccount {
         reserve_for_load(text.len());
         Ok(JsAccount {
             inner: Account::from_json_str(&text).map_err(js_error)?,
+            text_len: text.len(),
         })
     }
 
@@ -61,6 +64,7 @@ impl JsAccount {
         reserve_for_load(text.len());
         Ok(JsAccount {
             inner: Account::from_json_str(&text).map_err(js_error)?,
+            text_len: text.len(),
         })
     }
 
@@ -89,6 +93,7 @@ impl JsAccount {
         #[wasm_bindgen(unchecked_param_type = "MigrationRequest")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let request = request_arg(request)?;
+        reserve_for_migration(self.text_len);
         json_to_js(&self.inner.preview(&request).map_err(js_error)?)
     }
 
@@ -99,6 +104,7 @@ impl JsAccount {
         #[wasm_bindgen(unchecked_param_type = "MigrationRequest")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let request = request_arg(request)?;
+        reserve_for_migration(self.text_len);
         json_to_js(&self.inner.apply(&request).map_err(js_error)?)
     }
 
