@@ -6,13 +6,14 @@ use tsify::Tsify;
 
 use crate::error::Result;
 use crate::migration::plan::{grant_changes, plan, Plan, Rejection};
+use crate::migration::preview::GrantChange;
 use crate::migration::request::MigrationRequest;
 use crate::migration::txid::transaction_id;
 use crate::model::access::GRACE_DAYS;
 use crate::model::account::Account;
 use crate::model::catalog::Role;
 use crate::model::date::IsoDate;
-use crate::model::grant::{grant_refs, GrantKey, GrantRef};
+use crate::model::grant::{grant_refs, GrantKey};
 use crate::model::snapshot::{AccessMode, AccountSnapshot, Grant, Id, Opt};
 
 impl Account {
@@ -66,7 +67,7 @@ pub enum EventKind<'a> {
     },
     UserRolesChanged {
         actor: &'a str,
-        details: RolesDetails<'a>,
+        details: GrantChange<'a>,
     },
 }
 
@@ -88,13 +89,6 @@ pub struct ContractDetails<'a> {
     pub users: Vec<&'a str>,
     pub excluded: Vec<&'a str>,
     pub grace_ends_on: IsoDate,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-pub struct RolesDetails<'a> {
-    pub user: &'a str,
-    pub add: Vec<GrantRef<'a>>,
-    pub remove: Vec<GrantRef<'a>>,
 }
 
 /// The grant as it will be written: the original object (unknown fields and all) where the
@@ -182,7 +176,7 @@ pub fn apply<'a>(
         }
         events.push(event(EventKind::UserRolesChanged {
             actor,
-            details: RolesDetails {
+            details: GrantChange {
                 user: account.user_id(u),
                 add: grant_refs(account, &add),
                 remove: grant_refs(account, &remove),
