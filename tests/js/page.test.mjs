@@ -71,6 +71,10 @@ test('example C end to end: choices, preview, submit, and the migrated account',
 
   await page.click('#preview-button');
   await page.waitForSelector('#result:not([hidden]) #users tbody tr');
+  // Once the preview is shown, the status line ("Loading…" and its spinner) is not on screen:
+  // what is displayed, not only the attribute.
+  await page.waitForSelector('#status', { state: 'hidden', timeout: 5_000 });
+  assert.equal(await page.$eval('#status', (e) => getComputedStyle(e).display), 'none');
   assert.deepEqual(await afterGrants(page, 'clara'), ['admin@SA']);
   assert.deepEqual(await afterGrants(page, 'chris'), ['fullUser@SA']);
   assert.deepEqual(await afterGrants(page, 'casper'), ['licenseUser@B']);
