@@ -82,32 +82,40 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 }
 
 /// JSON text straight into `T` (no intermediate tree). Text that is not JSON is
-/// `INVALID_JSON` with line and column, whatever else is wrong with it: a data error found
-/// first sends the text once more through serde_json's reader alone (`IgnoredAny`), only on
-/// that error path. serde_json refuses nesting deeper than 128, so deep input cannot exhaust
-/// the stack.
+/// `INVALID_JSON` with line and column, whatever else is wrong with it: on a refusal, and
+/// only then, the text is read once more as a plain `serde_json::Value`, because the typed
+/// read stops at the first fault it meets, and serde_json calls some data errors syntax (an
+/// array where an enum's string belongs is "expected value"). Nesting deeper than
+/// serde_json's limit (128) is `INVALID_JSON` too, so deep input cannot exhaust the stack.
 pub fn from_json_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     if text.len() > MAX_JSON_BYTES {
         return Err(too_large(text.len()));
     }
-    let not_json = |e: serde_json::Error| {
-        Error::new(ErrorCode::InvalidJson, "", format!("not valid JSON: {e}"))
+    let not_json = |message: String| {
+        Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("not valid JSON: {message}"),
+        )
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let read = from_deserializer(&mut de, |e: &serde_json::Error| {
-        use serde_json::error::Category;
-        match e.classify() {
-            Category::Syntax | Category::Eof | Category::Io => Some(ErrorCode::InvalidJson),
-            Category::Data => None,
+    match serde_path_to_error::deserialize(&mut de) {
+        Ok(value) => de
+            .end()
+            .map(|()| value)
+            .map_err(|e| not_json(e.to_string())),
+        Err(e) => {
+            use serde_json::error::Category;
+            let path = pointer(e.path());
+            let first = e.into_inner();
+            let said_syntax = matches!(first.classify(), Category::Syntax | Category::Eof);
+            match serde_json::from_str::<serde_json::Value>(text) {
+                // The first read's own words where it saw the fault, else the second's.
+                Err(_) if said_syntax => Err(not_json(first.to_string())),
+                Err(syntax) => Err(not_json(syntax.to_string())),
+                Ok(_) => Err(data_error(path, &first.to_string())),
+            }
         }
-    });
-    match read {
-        Ok(value) => de.end().map(|()| value).map_err(not_json),
-        Err(e) if e.code == ErrorCode::InvalidJson => Err(e),
-        Err(e) => match serde_json::from_str::<de::IgnoredAny>(text) {
-            Ok(_) => Err(e),
-            Err(syntax) => Err(not_json(syntax)),
-        },
     }
 }
 
@@ -121,28 +129,16 @@ pub fn from_json_text_fast<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     serde_json::from_str(text).or_else(|_| from_json_text(text))
 }
 
-/// `T` from any serde deserializer; `syntax` tells which of its errors are about the text
-/// rather than the data.
-pub fn from_deserializer<'de, D, T>(
-    de: D,
-    syntax: impl Fn(&D::Error) -> Option<ErrorCode>,
-) -> Result<T>
+/// `T` from any serde deserializer; a refusal is a data error at the JSON pointer of the
+/// value refused.
+pub fn from_deserializer<'de, D, T>(de: D) -> Result<T>
 where
     D: Deserializer<'de>,
     T: serde::Deserialize<'de>,
 {
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let code = syntax(e.inner());
         let path = pointer(e.path());
-        let message = e.into_inner().to_string();
-        match code {
-            Some(ErrorCode::InvalidJson) => Error::new(
-                ErrorCode::InvalidJson,
-                "",
-                format!("not valid JSON: {message}"),
-            ),
-            _ => data_error(path, &message),
-        }
+        data_error(path, &e.into_inner().to_string())
     })
 }
 
@@ -293,6 +289,26 @@ mod tests {
         }
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         let e = from_json_text::<serde_json::Value>(&deep).err();
+        assert_eq!(e.map(|e| e.code), Some(ErrorCode::InvalidJson));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    enum Mode {
+        Smart,
+    }
+
+    /// serde_json calls an array where an enum's string belongs "expected value", a syntax
+    /// error; the text is JSON, so it is a data error at the field (a fuzz target found it).
+    #[test]
+    fn a_wrong_type_for_an_enum_is_a_data_error_at_the_field() {
+        let e = from_json_text::<Vec<Mode>>(r#"["smart", ["carl"]]"#).err();
+        assert_eq!(
+            e.map(|e| (e.code, e.path)),
+            Some((ErrorCode::InvalidValue, "/1".to_owned()))
+        );
+        let e = from_json_text::<Vec<Mode>>(r#"["smart", ["carl"]"#).err();
         assert_eq!(e.map(|e| e.code), Some(ErrorCode::InvalidJson));
     }
 
