@@ -5,10 +5,9 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::error::Result;
-use crate::migration::plan::{grant_changes, plan, Plan, Rejection};
-use crate::migration::preview::GrantChange;
+use crate::migration::plan::{grant_changes, Plan, Rejection};
+use crate::migration::preview::{GrantChange, PlannedMigration};
 use crate::migration::request::MigrationRequest;
-use crate::migration::txid::transaction_id;
 use crate::model::access::GRACE_DAYS;
 use crate::model::account::Account;
 use crate::model::catalog::Role;
@@ -19,8 +18,14 @@ use crate::model::snapshot::{AccessMode, AccountSnapshot, Grant, Id, Opt};
 impl Account {
     /// The new snapshot and the history events; this account is not changed.
     pub fn apply(&self, request: &MigrationRequest) -> Result<AppliedMigration<'_>> {
-        let plan = plan(self, request)?;
-        Ok(apply(self, &plan, transaction_id(self, request)))
+        Ok(self.plan_migration(request)?.apply(self))
+    }
+}
+
+impl PlannedMigration {
+    /// The migration applied to the account it was planned against (which is not changed).
+    pub fn apply<'a>(&self, account: &'a Account) -> AppliedMigration<'a> {
+        apply(account, &self.plan, self.transaction_id.clone())
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod apply;
 pub mod overview;
+pub mod pages;
 pub mod plan;
 pub mod preview;
 pub mod request;

@@ -22,9 +22,28 @@ use crate::model::snapshot::AccessMode;
 impl Account {
     /// The migration preview; changes nothing.
     pub fn preview(&self, request: &MigrationRequest) -> Result<MigrationPreview<'_>> {
-        let plan = plan(self, request)?;
-        Ok(render(self, &plan, request))
+        Ok(self.plan_migration(request)?.preview(self))
     }
+
+    /// The migration planned once, for its preview to be read in parts (SPEC §9).
+    pub fn plan_migration(&self, request: &MigrationRequest) -> Result<PlannedMigration> {
+        let plan = plan(self, request)?;
+        Ok(PlannedMigration {
+            states: States::new(self, &plan),
+            transaction_id: transaction_id(self, request),
+            plan,
+        })
+    }
+}
+
+/// A migration planned against one account, changing nothing: every part of its preview
+/// is rendered from it on demand. It holds positions in that account, so it is read with
+/// the account it was planned against.
+#[derive(Debug, Clone)]
+pub struct PlannedMigration {
+    pub(crate) plan: Plan,
+    states: States,
+    pub(crate) transaction_id: String,
 }
 
 #[derive(Debug, Serialize, Tsify)]
@@ -221,6 +240,7 @@ fn rule_out<'a>(account: &'a Account, f: &Firing) -> ResolutionStep<'a> {
 }
 
 /// Each contract's state before and after the migration, for traditional access.
+#[derive(Debug, Clone)]
 struct States {
     before: Vec<(AccessMode, Option<IsoDate>)>,
     after: Vec<(AccessMode, Option<IsoDate>)>,
@@ -287,7 +307,12 @@ fn losses<'a>(account: &'a Account, plan: &Plan, states: &States, user: usize) -
     out
 }
 
-fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserPreview<'a>]) -> Vec<Warning<'a>> {
+fn warnings<'a>(
+    account: &'a Account,
+    plan: &Plan,
+    keeps_nothing: &dyn Fn(usize) -> bool,
+) -> Vec<Warning<'a>> {
+    let users = &account.snapshot.users;
     let mut out = Vec::new();
     let admin = GrantKey {
         va: None,
@@ -346,7 +371,7 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserPreview<'a>]) ->
     for (u, (user, (&excluded, &migrated))) in
         users.iter().zip(excluded.iter().zip(&migrated)).enumerate()
     {
-        if excluded && !migrated && user.access.after_grace.is_empty() {
+        if excluded && !migrated && keeps_nothing(u) {
             out.push(Warning {
                 code: WarningCode::ExcludedUserKeepsNothing,
                 message: format!(
@@ -354,7 +379,7 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserPreview<'a>]) ->
                     account.user_label(u),
                     plan.grace_ends_on.map(|d| format!(" on {d}")).unwrap_or_default()
                 ),
-                user: Some(user.id),
+                user: Some(&user.id),
                 contract: None,
             });
         }
@@ -362,97 +387,106 @@ fn warnings<'a>(account: &'a Account, plan: &Plan, users: &[UserPreview<'a>]) ->
     out
 }
 
-pub fn render<'a>(
-    account: &'a Account,
-    plan: &Plan,
-    request: &MigrationRequest,
-) -> MigrationPreview<'a> {
-    let states = States::new(account, plan);
-    let on = Moment::On(plan.request.on);
-    let users: Vec<UserPreview<'a>> = account
-        .snapshot
-        .users
-        .iter()
-        .enumerate()
-        .map(|(u, user)| {
-            let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
-            let after = plan.grants_after(account, u);
-            UserPreview {
-                id: &user.id,
-                before: grant_refs(account, &sorted(before)),
-                after: grant_refs(account, &sorted(after)),
-                resolution: plan
-                    .log
-                    .get(u)
-                    .into_iter()
-                    .flatten()
-                    .map(|f| rule_out(account, f))
-                    .collect(),
-                access: Timeline {
-                    before: user_access(account, u, before, &|c| active(&states.before, c, on)),
-                    during_grace: user_access(account, u, after, &|c| active(&states.after, c, on)),
-                    after_grace: user_access(account, u, after, &|c| {
-                        active(&states.after, c, Moment::AfterEveryGrace)
-                    }),
-                },
-                loses_at_grace_end: losses(account, plan, &states, u),
-            }
-        })
-        .collect();
+impl PlannedMigration {
+    /// One user's entry of the preview.
+    pub fn user<'a>(&self, account: &'a Account, u: usize) -> UserPreview<'a> {
+        let (plan, states) = (&self.plan, &self.states);
+        let on = Moment::On(plan.request.on);
+        let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
+        let after = plan.grants_after(account, u);
+        UserPreview {
+            id: account.user_id(u),
+            before: grant_refs(account, &sorted(before)),
+            after: grant_refs(account, &sorted(after)),
+            resolution: plan
+                .log
+                .get(u)
+                .into_iter()
+                .flatten()
+                .map(|f| rule_out(account, f))
+                .collect(),
+            access: Timeline {
+                before: user_access(account, u, before, &|c| active(&states.before, c, on)),
+                during_grace: user_access(account, u, after, &|c| active(&states.after, c, on)),
+                after_grace: self.after_grace(account, u),
+            },
+            loses_at_grace_end: self.losses(account, u),
+        }
+    }
 
-    let changes = account
-        .snapshot
-        .users
-        .iter()
-        .enumerate()
-        .filter_map(|(u, user)| {
-            let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
-            let (add, remove) = grant_changes(before, plan.grants_after(account, u));
-            (!add.is_empty() || !remove.is_empty()).then(|| GrantChange {
-                user: &user.id,
-                add: grant_refs(account, &add),
-                remove: grant_refs(account, &remove),
-            })
+    fn after_grace<'a>(&self, account: &'a Account, u: usize) -> Access<'a> {
+        let after = self.plan.grants_after(account, u);
+        user_access(account, u, after, &|c| {
+            active(&self.states.after, c, Moment::AfterEveryGrace)
         })
-        .collect();
+    }
 
-    let contracts = plan
-        .outcomes
-        .iter()
-        .map(|o| {
-            let id = account.contract_id(o.contract);
-            let info = account.contracts.get(o.contract);
-            let status = match &o.rejection {
-                Some(r) => OutcomeStatus::Rejected {
-                    code: r.code,
-                    message: r.message.clone(),
-                },
-                None => OutcomeStatus::Migrated {
-                    vas: info
-                        .map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
-                        .unwrap_or_default(),
-                    users: o.users(account, false),
-                    excluded: o.users(account, true),
-                },
-            };
-            ContractOutcome { id, status }
+    /// What the user loses when the grace period ends.
+    pub fn losses<'a>(&self, account: &'a Account, u: usize) -> Vec<Loss<'a>> {
+        losses(account, &self.plan, &self.states, u)
+    }
+
+    /// The user's grant changes, or `None` when the migration changes nothing for them.
+    pub fn change<'a>(&self, account: &'a Account, u: usize) -> Option<GrantChange<'a>> {
+        let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
+        let (add, remove) = grant_changes(before, self.plan.grants_after(account, u));
+        (!add.is_empty() || !remove.is_empty()).then(|| GrantChange {
+            user: account.user_id(u),
+            add: grant_refs(account, &add),
+            remove: grant_refs(account, &remove),
         })
-        .collect();
+    }
 
-    let warnings = warnings(account, plan, &users);
-    MigrationPreview {
-        smart_access: plan
+    pub fn smart_access(&self) -> Option<SmartAccessOutcome> {
+        self.plan
             .smart_access
             .map(|(role, affected_users)| SmartAccessOutcome {
                 role,
                 affected_users,
-            }),
-        contracts,
-        grace_ends_on: plan.grace_ends_on,
-        users,
-        warnings,
-        submission: Submission {
-            transaction_id: transaction_id(account, request),
+            })
+    }
+
+    pub fn grace_ends_on(&self) -> Option<IsoDate> {
+        self.plan.grace_ends_on
+    }
+
+    /// What became of each contract of the request.
+    pub fn contracts<'a>(&self, account: &'a Account) -> Vec<ContractOutcome<'a>> {
+        self.plan
+            .outcomes
+            .iter()
+            .map(|o| {
+                let id = account.contract_id(o.contract);
+                let info = account.contracts.get(o.contract);
+                let status = match &o.rejection {
+                    Some(r) => OutcomeStatus::Rejected {
+                        code: r.code,
+                        message: r.message.clone(),
+                    },
+                    None => OutcomeStatus::Migrated {
+                        vas: info
+                            .map(|i| i.vas.iter().map(|&v| account.va_id(v)).collect())
+                            .unwrap_or_default(),
+                        users: o.users(account, false),
+                        excluded: o.users(account, true),
+                    },
+                };
+                ContractOutcome { id, status }
+            })
+            .collect()
+    }
+
+    pub fn warnings<'a>(&self, account: &'a Account) -> Vec<Warning<'a>> {
+        warnings(account, &self.plan, &|u| {
+            self.after_grace(account, u).is_empty()
+        })
+    }
+
+    /// Exactly what will be submitted.
+    pub fn submission<'a>(&self, account: &'a Account) -> Submission<'a> {
+        let plan = &self.plan;
+        Submission {
+            transaction_id: self.transaction_id.clone(),
             smart_access_migrated_on: plan.smart_access.map(|_| plan.request.on),
             contracts: plan
                 .migrated()
@@ -462,7 +496,23 @@ pub fn render<'a>(
                     migrated_on: plan.request.on,
                 })
                 .collect(),
-            changes,
-        },
+            changes: (0..account.snapshot.users.len())
+                .filter_map(|u| self.change(account, u))
+                .collect(),
+        }
+    }
+
+    /// The whole preview of SPEC §7.
+    pub fn preview<'a>(&self, account: &'a Account) -> MigrationPreview<'a> {
+        MigrationPreview {
+            smart_access: self.smart_access(),
+            contracts: self.contracts(account),
+            grace_ends_on: self.grace_ends_on(),
+            users: (0..account.snapshot.users.len())
+                .map(|u| self.user(account, u))
+                .collect(),
+            warnings: self.warnings(account),
+            submission: self.submission(account),
+        }
     }
 }

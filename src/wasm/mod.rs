@@ -9,8 +9,14 @@
 
 mod convert;
 
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+
 use wasm_bindgen::prelude::*;
 
+use crate::migration::pages::{PreviewQuery, UsersQuery};
+use crate::migration::preview::PlannedMigration;
 use crate::migration::request::MigrationRequest;
 use crate::resolve::question::Resource;
 use crate::Account;
@@ -27,7 +33,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// A loaded, validated Smart Account.
 #[wasm_bindgen(js_name = Account)]
 pub struct JsAccount {
-    inner: Account,
+    /// Shared with the previews planned against it, which stay valid after it is freed.
+    inner: Rc<Account>,
     /// The size of the JSON text it was loaded from, to make room before a migration.
     text_len: usize,
 }
@@ -44,7 +51,7 @@ impl JsAccount {
         let text = json_text(&snapshot, "account snapshot")?;
         reserve_for_load(text.len());
         Ok(JsAccount {
-            inner: Account::from_json_str(&text).map_err(js_error)?,
+            inner: Rc::new(Account::from_json_str(&text).map_err(js_error)?),
             text_len: text.len(),
         })
     }
@@ -63,7 +70,7 @@ impl JsAccount {
         })??;
         reserve_for_load(text.len());
         Ok(JsAccount {
-            inner: Account::from_json_str(&text).map_err(js_error)?,
+            inner: Rc::new(Account::from_json_str(&text).map_err(js_error)?),
             text_len: text.len(),
         })
     }
@@ -95,6 +102,28 @@ impl JsAccount {
         let request = request_arg(request)?;
         reserve_for_migration(self.text_len);
         json_to_js(&self.inner.preview(&request).map_err(js_error)?)
+    }
+
+    /// The migration planned once and kept in the engine, to be read a page at a time.
+    pub fn preview(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MigrationRequest")] request: JsValue,
+    ) -> Result<JsPreview, JsValue> {
+        let request = request_arg(request)?;
+        let planned = self.inner.plan_migration(&request).map_err(js_error)?;
+        Ok(JsPreview {
+            account: Rc::clone(&self.inner),
+            planned,
+            text_len: self.text_len,
+        })
+    }
+
+    /// A page of the account's users (`{ id, name }`), for pickers. (Its declaration is in
+    /// `OPTIONAL_QUERIES`: a JS value that may be left out has no other way to be typed.)
+    #[wasm_bindgen(skip_typescript)]
+    pub fn users(&self, query: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let query: UsersQuery = query_arg(query)?;
+        to_js(&self.inner.users_page(&query).map_err(js_error)?)
     }
 
     /// `{ account, events, transactionId, rejected }`; this object is not changed.
@@ -174,11 +203,103 @@ impl JsAccount {
     }
 }
 
+/// A migration's preview kept in the engine (SPEC §9): its summary, pages of its users,
+/// its submission, the whole of it on request, and the migrated account as a new handle.
+#[wasm_bindgen(js_name = Preview)]
+pub struct JsPreview {
+    account: Rc<Account>,
+    planned: PlannedMigration,
+    text_len: usize,
+}
+
+#[wasm_bindgen(js_class = Preview)]
+impl JsPreview {
+    /// Everything but the users and the grant changes, with counts.
+    #[wasm_bindgen(getter, unchecked_return_type = "PreviewSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        json_to_js(&self.planned.summary(&self.account))
+    }
+
+    /// A page of the users' entries (default: all users, 50 from the first). (Declared in
+    /// `OPTIONAL_QUERIES`.)
+    #[wasm_bindgen(skip_typescript)]
+    pub fn users(&self, query: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let query: PreviewQuery = query_arg(query)?;
+        let page = self.planned.users_page(&self.account, &query);
+        json_to_js(&page.map_err(js_error)?)
+    }
+
+    /// One user's entry.
+    #[wasm_bindgen(unchecked_return_type = "UserPreview")]
+    pub fn user(&self, id: &str) -> Result<JsValue, JsValue> {
+        json_to_js(
+            &self
+                .planned
+                .user_by_id(&self.account, id)
+                .map_err(js_error)?,
+        )
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Submission")]
+    pub fn submission(&self) -> Result<JsValue, JsValue> {
+        json_to_js(&self.planned.submission(&self.account))
+    }
+
+    /// Exactly what `previewMigration` returns for the same request.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "MigrationPreview")]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        reserve_for_migration(self.text_len);
+        json_to_js(&self.planned.preview(&self.account))
+    }
+
+    /// The migrated account as a new handle, with the history events; the preview's own
+    /// account is not changed.
+    #[wasm_bindgen(
+        unchecked_return_type = "{ account: Account; events: HistoryEvent[]; transactionId: string; rejected: RejectedContract[] }"
+    )]
+    pub fn apply(&self) -> Result<JsValue, JsValue> {
+        reserve_for_migration(self.text_len);
+        let applied = self.planned.apply(&self.account);
+        let result = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&result, &key.into(), value);
+        set("events", &json_to_js(&applied.events)?)?;
+        set("transactionId", &applied.transaction_id.as_str().into())?;
+        set("rejected", &json_to_js(&applied.rejected)?)?;
+        let account = JsAccount {
+            inner: Rc::new(Account::from_snapshot(applied.account).map_err(js_error)?),
+            text_len: self.text_len,
+        };
+        set("account", &account.into())?;
+        Ok(result.into())
+    }
+}
+
+/// An optional query object; left out or null, the defaults.
+fn query_arg<T: DeserializeOwned + Default>(query: Option<JsValue>) -> Result<T, JsValue> {
+    match query {
+        Some(query) if !query.is_null() && !query.is_undefined() => from_js(&query, "query", ""),
+        _ => Ok(T::default()),
+    }
+}
+
 /// Reads a request, with today's UTC date where `on` is left out or null.
 fn request_arg(request: JsValue) -> Result<MigrationRequest, JsValue> {
     let request: MigrationRequest = from_js(&request, "migration request", "")?;
     Ok(request.on_or(today_utc()))
 }
+
+// The methods whose query may be left out, merged into the generated class declarations.
+#[wasm_bindgen(typescript_custom_section)]
+const OPTIONAL_QUERIES: &str = r#"
+export interface Account {
+    /** A page of the account's users (`{ id, name }`), for pickers. */
+    users(query?: UsersQuery | null): Page<UserRef>;
+}
+export interface Preview {
+    /** A page of the users' entries (default: all users, 50 from the first). */
+    users(query?: PreviewQuery | null): Page<UserPreview>;
+}
+"#;
 
 // The thrown error is a JS `Error` with the fields of the core's error (`crate::Error`).
 #[wasm_bindgen(typescript_custom_section)]

@@ -69,6 +69,14 @@ test('Node CommonJS: require (README snippet)', () => {
   assert.match(applied, /^sa-tx-[0-9a-f]{32} 2026-11-23$/);
 });
 
+test('a preview kept in the engine (README snippet) prints what the README says', () => {
+  writeFileSync(join(project, 'preview.mjs'), snippet('node-preview'));
+  const out = run('node', ['preview.mjs']);
+  assert.equal(out.status, 0, out.stderr);
+  const printed = readme.match(/<!-- snippet: node-preview -->[\s\S]*?prints\s*```text\n([\s\S]*?)```/)[1];
+  assert.equal(out.stdout, printed);
+});
+
 test('role resolution (README snippet) prints what the README says', () => {
   writeFileSync(join(project, 'can.mjs'), snippet('node-can'));
   const out = run('node', ['can.mjs']);

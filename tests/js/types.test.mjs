@@ -138,3 +138,38 @@ test('explanations and access of the resolution fixture match their types', () =
   // Every kind of reason was seen, so each branch of the type was checked.
   assert.deepEqual([...reasons].sort(), ['contract', 'grant', 'orderShare', 'organization']);
 });
+
+test('a preview kept in the engine gives the same bytes and parts of the declared types', () => {
+  for (const name of ['example-a', 'example-b', 'example-c']) {
+    const account = Account.fromJson(fixture(name, 'account.json'));
+    const request = JSON.parse(fixture(name, 'request.json'));
+    const preview = account.preview(request);
+    const whole = account.previewMigration(request);
+    assert.equal(JSON.stringify(preview), JSON.stringify(whole), name);
+    assertType(preview.summary, 'PreviewSummary');
+    assertType(preview.submission(), 'Submission');
+    for (const filter of ['all', 'changed', 'losingAtGraceEnd']) {
+      const page = preview.users({ filter, limit: 2, offset: 1 });
+      assert.deepEqual(Object.keys(page).sort(), ['items', 'offset', 'total']);
+      page.items.forEach((item) => assertType(item, 'UserPreview'));
+    }
+    assert.deepEqual(preview.users().items, whole.users);
+    assertType(preview.user(whole.users[0].id), 'UserPreview');
+    const picker = account.users({ search: whole.users[0].id });
+    picker.items.forEach((item) => assertType(item, 'UserRef'));
+    // apply() gives a new Account, the same as applyMigration's snapshot; the preview
+    // outlives its account.
+    const applied = preview.apply();
+    const expected = account.applyMigration(request);
+    assert.deepEqual(applied.account.toJSON(), expected.account);
+    assert.deepEqual(applied.events, expected.events);
+    assert.equal(applied.transactionId, expected.transactionId);
+    account.free();
+    assert.equal(JSON.stringify(preview), JSON.stringify(whole));
+    assert.throws(() => preview.user('nobody'), { code: 'UNKNOWN_REFERENCE', path: '/user' });
+    assert.throws(() => preview.users({ limit: 1001 }), { code: 'INVALID_VALUE', path: '/limit' });
+    assert.throws(() => preview.users({ fliter: 'changed' }), { code: 'INVALID_VALUE', path: '/fliter' });
+    preview.free();
+    applied.account.free();
+  }
+});

@@ -332,3 +332,39 @@ fn role_resolution_through_the_js_api() {
         ("UNKNOWN_REFERENCE".into(), "/user".into())
     );
 }
+
+#[wasm_bindgen_test]
+fn a_preview_kept_in_the_engine_reads_in_parts() {
+    let account = JsAccount::new(js(C.0)).unwrap();
+    let preview = account.preview(js(C.1)).unwrap();
+    let whole = rust(&account.preview_migration(js(C.1)).unwrap());
+    assert_eq!(rust(&preview.to_json().unwrap()), whole);
+    let summary = rust(&preview.summary().unwrap());
+    assert_eq!(summary["contracts"], whole["contracts"]);
+    assert_eq!(summary["counts"]["users"], 5);
+    let page = rust(
+        &preview
+            .users(Some(js(r#"{"filter":"changed","offset":1,"limit":1}"#)))
+            .unwrap(),
+    );
+    assert_eq!(page["total"], 4);
+    assert_eq!(page["items"][0]["id"], "casper");
+    assert_eq!(rust(&preview.users(None).unwrap())["items"], whole["users"]);
+    assert_eq!(
+        error_fields(preview.user("zed").err().unwrap()),
+        ("UNKNOWN_REFERENCE".into(), "/user".into())
+    );
+    // The preview outlives its account, and apply gives a new one.
+    drop(account);
+    let applied = preview.apply().unwrap();
+    let migrated: JsValue = js_sys::Reflect::get(&applied, &"account".into()).unwrap();
+    let to_json = js_sys::Reflect::get(&migrated, &"toJSON".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>();
+    let snapshot = rust(&to_json.call0(&migrated).unwrap());
+    assert_eq!(snapshot["smartAccessMigratedOn"], "2026-11-23");
+    assert_eq!(
+        rust(&js_sys::Reflect::get(&applied, &"events".into()).unwrap())[0]["type"],
+        "smartAccessMigration"
+    );
+}

@@ -1,0 +1,172 @@
+//! A migration planned once and read in parts (SPEC §9) says what the whole preview says:
+//! on the worked examples and on random accounts, the summary, the pages of users (every
+//! filter, searches, offsets) and the submission are the corresponding parts of
+//! `Account::preview`, and apply gives what `Account::apply` gives.
+// Tests fail loudly: unwrap, panic and indexing are how they report.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod common;
+use common::random::generate;
+use common::*;
+use serde_json::{json, Value};
+use smart_access::migration::pages::{PreviewQuery, UserFilter, UsersQuery};
+use smart_access::{Account, MigrationRequest};
+
+/// The whole preview, and the same assembled from the parts of the planned migration.
+fn compare(account: &Account, request: &MigrationRequest, what: &str) {
+    let whole = theirs(&account.preview(request).unwrap());
+    let planned = account.plan_migration(request).unwrap();
+    assert_eq!(
+        smart_access::to_json(&planned.preview(account)),
+        smart_access::to_json(&account.preview(request).unwrap()),
+        "{what}: the same bytes"
+    );
+    let summary = theirs(&planned.summary(account));
+    for key in ["smartAccess", "contracts", "graceEndsOn", "warnings"] {
+        assert_eq!(summary[key], whole[key], "{what}: {key}");
+    }
+    assert_eq!(
+        summary["transactionId"],
+        whole["submission"]["transactionId"]
+    );
+    assert_eq!(theirs(&planned.submission(account)), whole["submission"]);
+    let users = whole["users"].as_array().unwrap();
+    let changed: Vec<&Value> = whole["submission"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["user"])
+        .collect();
+    let losing: Vec<&Value> = users
+        .iter()
+        .filter(|u| !u["losesAtGraceEnd"].as_array().unwrap().is_empty())
+        .map(|u| &u["id"])
+        .collect();
+    assert_eq!(
+        summary["counts"],
+        json!({"users": users.len(), "changed": changed.len(), "losingAtGraceEnd": losing.len()}),
+        "{what}: counts"
+    );
+    // Every filter, read in pages of 3, lists exactly its users, in account order.
+    for (filter, expected) in [
+        (
+            UserFilter::All,
+            users.iter().map(|u| &u["id"]).collect::<Vec<_>>(),
+        ),
+        (UserFilter::Changed, changed),
+        (UserFilter::LosingAtGraceEnd, losing),
+    ] {
+        let mut seen = Vec::new();
+        let mut offset = 0;
+        loop {
+            let query = PreviewQuery {
+                filter: Some(filter),
+                offset: Some(offset),
+                limit: Some(3),
+                ..PreviewQuery::default()
+            };
+            let page = theirs(&planned.users_page(account, &query).unwrap());
+            assert_eq!(page["total"], expected.len(), "{what}: {filter:?}");
+            let items = page["items"].as_array().unwrap().clone();
+            if items.is_empty() {
+                break;
+            }
+            for item in items {
+                // Each item is the user's entry of the whole preview.
+                let whole_entry = users.iter().find(|u| u["id"] == item["id"]).unwrap();
+                assert_eq!(&item, whole_entry, "{what}: {filter:?}");
+                seen.push(item["id"].clone());
+            }
+            offset += 3;
+        }
+        let expected: Vec<Value> = expected.into_iter().cloned().collect();
+        assert_eq!(seen, expected, "{what}: {filter:?}");
+    }
+    assert_eq!(
+        theirs(&account.apply(request).unwrap()),
+        theirs(&planned.apply(account))
+    );
+}
+
+#[test]
+fn the_parts_of_the_worked_examples_are_the_parts_of_their_preview() {
+    for name in ["example-a", "example-b", "example-c"] {
+        let (account, request) = example(name);
+        compare(&account, &request, name);
+    }
+}
+
+#[test]
+fn the_parts_of_random_migrations_are_the_parts_of_their_preview() {
+    let mut compared = 0;
+    for seed in 0..300u64 {
+        let (a, r) = generate(seed);
+        let account = Account::from_json_str(&ours(&a)).unwrap();
+        let request = MigrationRequest::from_json_str(&ours(&r)).unwrap();
+        if account.preview(&request).is_err() {
+            continue;
+        }
+        compare(&account, &request, &format!("seed {seed}"));
+        compared += 1;
+    }
+    assert!(compared > 200, "{compared} random migrations compared");
+}
+
+#[test]
+fn search_limits_and_unknown_users() {
+    let (account, request) = example("example-c");
+    let planned = account.plan_migration(&request).unwrap();
+    let ids = |query: PreviewQuery| -> Vec<String> {
+        theirs(&planned.users_page(&account, &query).unwrap())["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let search = |text: &str| PreviewQuery {
+        search: Some(text.into()),
+        ..PreviewQuery::default()
+    };
+    // By id or by name, ignoring case.
+    assert_eq!(ids(search("CA")), ["casper", "carl", "cathy"]);
+    assert_eq!(ids(search("Chr")), ["chris"]);
+    assert_eq!(ids(search("nobody")), Vec::<String>::new());
+    assert_eq!(ids(PreviewQuery::default()).len(), 5);
+    let too_many = PreviewQuery {
+        limit: Some(1001),
+        ..PreviewQuery::default()
+    };
+    let e = planned.users_page(&account, &too_many).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("INVALID_VALUE", "/limit")
+    );
+    let e = planned.user_by_id(&account, "zed").unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("UNKNOWN_REFERENCE", "/user")
+    );
+    assert_eq!(
+        theirs(&planned.user_by_id(&account, "chris").unwrap())["after"],
+        json!([{"role": "fullUser"}])
+    );
+    // The account's users for a picker: names, searched the same way.
+    let picker = theirs(
+        &account
+            .users_page(&UsersQuery {
+                search: Some("ca".into()),
+                offset: Some(1),
+                limit: Some(1),
+            })
+            .unwrap(),
+    );
+    assert_eq!(
+        picker,
+        json!({"total": 3, "offset": 1, "items": [{"id": "carl", "name": "Carl"}]})
+    );
+}
