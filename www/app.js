@@ -253,12 +253,13 @@ function buildRequest() {
   if (!state.overview.smartAccessMigratedOn) request.smartAccessRole = document.querySelector('input[name=role31]:checked').value;
   if (request.contracts.length > 0) {
     request.contractRole = document.querySelector('input[name=role32]:checked').value;
-    const exclude = {};
-    for (const id of request.contracts) {
-      const set = state.excluded.get(id);
-      if (set?.size) exclude[id] = [...set];
-    }
-    request.exclude = exclude;
+    // Object.fromEntries defines each contract id as an own key: `exclude[id] = …` with
+    // an id such as "__proto__" would set the object's prototype and lose the exclusion.
+    request.exclude = Object.fromEntries(
+      request.contracts
+        .filter((id) => state.excluded.get(id)?.size)
+        .map((id) => [id, [...state.excluded.get(id)]]),
+    );
   }
   return request;
 }

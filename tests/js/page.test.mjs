@@ -177,6 +177,27 @@ test('names carrying HTML and script are shown as text and run nothing', async (
   await page.close();
 });
 
+test('an exclusion from a contract whose id is __proto__ reaches the engine', async () => {
+  const { page, problems } = await open();
+  const account = JSON.parse(readFileSync(join(root, 'tests/fixtures/example-c/account.json'), 'utf8'));
+  account.contracts[0].id = '__proto__';
+  await page.setInputFiles('#file', { name: 'proto.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(account)) });
+  await page.waitForSelector('#choices:not([hidden])');
+  await idle(page);
+  await page.check('input[name=role31][value=licenseUser]');
+  await page.check('input[name=role32][value=fullUser]');
+  await page.check('#contracts tr[data-contract="__proto__"] input[type=checkbox]');
+  await page.click('#contracts tr[data-contract="__proto__"] .users-toggle');
+  await page.click('.users-list li[data-user="carl"] button');
+  await page.click('#preview-button');
+  await page.waitForSelector('#result:not([hidden]) #users tbody tr');
+  // Carl is left out of the contract: he keeps only his own role, as in example C.
+  assert.deepEqual(await afterGrants(page, 'carl'), ['licenseUser@A']);
+  assert.deepEqual(await afterGrants(page, 'cathy'), ['fullUser@A', 'fullUser@B']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a bad file shows the engine error and the page keeps working', async () => {
   const { page, problems } = await open();
   await page.setInputFiles('#file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "SA",') });
