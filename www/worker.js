@@ -90,8 +90,9 @@ const ops = {
   csv() {
     const cell = (v) => {
       const s = String(v);
-      // Quote every cell; a leading =, +, - or @ would be read as a formula by spreadsheets.
-      return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
+      // Quote every cell; a leading =, +, -, @, tab or carriage return would be read as (or
+      // lead into) a formula by spreadsheets (OWASP's list), so such a cell starts with '.
+      return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
     };
     const grants = (list) => list.map((g) => `${g.role}@${g.va ?? 'SA'}`).join(' ');
     const lines = [['user', 'name', 'before', 'after', 'changed', 'resolution', 'loses at grace end'].map(cell).join(',')];

@@ -160,6 +160,9 @@ test('names carrying HTML and script are shown as text and run nothing', async (
   account.users[1].name = `Chris ${payload}`;
   account.users[4].id = `cathy"><b>bold</b>`;
   account.contracts[0].users[2] = account.users[4].id;
+  // Spreadsheet formulas, as OWASP lists their starts: =, +, -, @, tab and carriage return.
+  account.users[2].name = '\t=1+2';
+  account.users[3].name = '\r@SUM(A1)';
   await page.setInputFiles('#file', { name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(account)) });
   await page.waitForSelector('#choices:not([hidden])');
   await idle(page);
@@ -172,6 +175,10 @@ test('names carrying HTML and script are shown as text and run nothing', async (
   assert.match(await page.textContent('#users'), /Chris <img src=x/);
   assert.match(await page.textContent('#users'), /cathy"><b>bold<\/b>/);
   assert.match(await page.textContent('#users'), /VA <img src=x/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  assert.ok(csvText.includes(`"casper","'\t=1+2"`), csvText);
+  assert.ok(csvText.includes(`"carl","'\r@SUM(A1)"`), csvText);
   await page.screenshot({ path: join(shots, 'html-payloads.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
