@@ -20,11 +20,26 @@ class CliError extends Error {
   }
 }
 
+// JSON text is UTF-8 (RFC 8259); a byte-order mark is accepted and dropped, as the page's
+// file input does, and UTF-16 with its mark is read as what it says it is. Any other bytes
+// that are not UTF-8 are refused rather than read with U+FFFD in their place.
 function readText(file) {
+  let bytes;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw new CliError('READ_ERROR', '', `cannot read ${file}: ${e.message}`, file);
+  }
+  const [a, b, c] = bytes;
+  let encoding = 'utf-8';
+  if (a === 0xff && b === 0xfe) encoding = 'utf-16le';
+  else if (a === 0xfe && b === 0xff) encoding = 'utf-16be';
+  else if (a === 0xef && b === 0xbb && c === 0xbf) encoding = 'utf-8';
+  try {
+    // TextDecoder drops the byte-order mark itself.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError('INVALID_JSON', '', `${file} is not UTF-8 text (JSON text must be UTF-8; save it as UTF-8)`, file);
   }
 }
 
@@ -98,5 +113,11 @@ function main(argv) {
     return 2;
   }
 }
+
+// A reader that stops early (`smart-access preview … | head`) is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 process.exitCode = main(process.argv.slice(2));

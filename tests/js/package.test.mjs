@@ -149,6 +149,33 @@ test('command line: bad files give exit 2 and the error JSON', () => {
   assert.equal(JSON.parse(out.stderr).code, 'USAGE');
 });
 
+test('command line: a byte-order mark and UTF-16 are read, other non-UTF-8 text is refused, and a reader that stops early is no error', async () => {
+  const cli = join(project, 'node_modules/.bin/smart-access');
+  const text = readFileSync(join(project, 'account.json'), 'utf8');
+  const expected = run(cli, ['preview', 'account.json', 'request.json']).stdout;
+  writeFileSync(join(project, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  writeFileSync(join(project, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  for (const file of ['bom.json', 'utf16.json']) {
+    const out = run(cli, ['preview', file, 'request.json']);
+    assert.equal(out.status, 0, out.stderr);
+    assert.equal(out.stdout, expected, file);
+  }
+  writeFileSync(join(project, 'latin1.json'), Buffer.from(text.replace('"Chris"', '"Chris Müller"'), 'latin1'));
+  const out = run(cli, ['preview', 'latin1.json', 'request.json']);
+  assert.equal(out.status, 2);
+  const error = JSON.parse(out.stderr);
+  assert.deepEqual([error.code, error.file], ['INVALID_JSON', 'latin1.json']);
+  assert.match(error.message, /not UTF-8/);
+  // A preview far larger than a pipe's buffer, read only in part.
+  const { generateAccount } = await import(join(root, 'www/generate.js'));
+  const big = generateAccount({ users: 2000, vas: 10, contracts: 100, linesPerContract: 5, seed: 1 });
+  writeFileSync(join(project, 'big.json'), JSON.stringify(big));
+  writeFileSync(join(project, 'big-request.json'), JSON.stringify({ actor: 'user-0', on: '2026-11-23', smartAccessRole: 'fullUser' }));
+  const piped = run('bash', ['-c', `set -o pipefail; "${cli}" preview big.json big-request.json | head -c 100 > /dev/null`]);
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal(piped.stderr, '');
+});
+
 test('TypeScript: a consumer compiles against the shipped types, which have no any', () => {
   const types = readFileSync(join(project, 'node_modules/smart-access/smart_access.d.ts'), 'utf8');
   // wasm-bindgen's `InitOutput` describes the raw WebAssembly exports (externref is `any`
