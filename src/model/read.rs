@@ -208,6 +208,13 @@ fn data_error(path: String, message: &str) -> Error {
         );
     }
     if let Some(name) = field("duplicate field `", &["`"]) {
+        // Refused when the name is read again, before the path reaches its value.
+        let at = pointer_push("", &name);
+        let path = if path.ends_with(&at) {
+            path
+        } else {
+            pointer_push(&path, &name)
+        };
         return Error::new(
             ErrorCode::InvalidValue,
             path,
@@ -259,6 +266,14 @@ mod tests {
                 ErrorCode::InvalidValue,
                 "/items/0/id".into(),
                 "the required field \"id\" is missing".into()
+            )
+        );
+        assert_eq!(
+            error(r#"{"name": "x", "items": [{"id": "a", "id": "b"}]}"#),
+            (
+                ErrorCode::InvalidValue,
+                "/items/0/id".into(),
+                "the field \"id\" is given twice".into()
             )
         );
         let (code, path, message) = error(r#"{"name": "x", "items": [], "a/b": 1}"#);
