@@ -27,6 +27,7 @@ pub struct Overview<'a> {
     pub contracts: Vec<ContractStatus<'a>>,
 }
 
+/// A user or a VA as people read it: its id, and its name where it has one, else the id.
 #[derive(Debug, Serialize, Tsify)]
 pub struct Named<'a> {
     pub id: &'a str,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::migration::overview::Named;
 use crate::migration::preview::{
     ContractOutcome, PlannedMigration, SmartAccessOutcome, UserPreview, Warning,
 };
@@ -65,13 +66,6 @@ pub struct UsersQuery {
     #[serde(default)]
     #[tsify(optional, type = "number | null")]
     pub limit: Option<usize>,
-}
-
-/// A user as a picker lists them: the name where there is one, else the id.
-#[derive(Debug, Serialize, Tsify)]
-pub struct UserRef<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
 }
 
 /// How many users the preview lists, how many it changes and how many lose something at
@@ -146,14 +140,14 @@ fn page<T>(
 
 impl Account {
     /// A page of the account's users, for pickers.
-    pub fn users_page(&self, query: &UsersQuery) -> Result<Page<UserRef<'_>>> {
+    pub fn users_page(&self, query: &UsersQuery) -> Result<Page<Named<'_>>> {
         let window = window(query.offset, query.limit)?;
         let needle = query.search.as_deref().map(str::to_ascii_lowercase);
         Ok(page(
             self,
             window,
             |u| matches(self, u, needle.as_deref()),
-            |u| UserRef {
+            |u| Named {
                 id: self.user_id(u),
                 name: self.user_label(u),
             },
@@ -165,7 +159,7 @@ impl PlannedMigration {
     fn keeps(&self, account: &Account, u: usize, filter: UserFilter) -> bool {
         match filter {
             UserFilter::All => true,
-            UserFilter::Changed => self.change(account, u).is_some(),
+            UserFilter::Changed => self.changes(account, u),
             UserFilter::LosingAtGraceEnd => !self.losses(account, u).is_empty(),
         }
     }

@@ -426,10 +426,21 @@ impl PlannedMigration {
         losses(account, &self.plan, &self.states, u)
     }
 
+    /// The grants the migration adds to and removes from the user.
+    fn grant_changes(&self, account: &Account, u: usize) -> (Vec<GrantKey>, Vec<GrantKey>) {
+        let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
+        grant_changes(before, self.plan.grants_after(account, u))
+    }
+
+    /// Whether the migration changes the user's grants (without writing the changes out).
+    pub fn changes(&self, account: &Account, u: usize) -> bool {
+        let (add, remove) = self.grant_changes(account, u);
+        !add.is_empty() || !remove.is_empty()
+    }
+
     /// The user's grant changes, or `None` when the migration changes nothing for them.
     pub fn change<'a>(&self, account: &'a Account, u: usize) -> Option<GrantChange<'a>> {
-        let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
-        let (add, remove) = grant_changes(before, self.plan.grants_after(account, u));
+        let (add, remove) = self.grant_changes(account, u);
         (!add.is_empty() || !remove.is_empty()).then(|| GrantChange {
             user: account.user_id(u),
             add: grant_refs(account, &add),

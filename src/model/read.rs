@@ -129,19 +129,6 @@ pub fn from_json_text_fast<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     serde_json::from_str(text).or_else(|_| from_json_text(text))
 }
 
-/// `T` from any serde deserializer; a refusal is a data error at the JSON pointer of the
-/// value refused.
-pub fn from_deserializer<'de, D, T>(de: D) -> Result<T>
-where
-    D: Deserializer<'de>,
-    T: serde::Deserialize<'de>,
-{
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = pointer(e.path());
-        data_error(path, &e.into_inner().to_string())
-    })
-}
-
 /// The JSON pointer of a serde path.
 fn pointer(path: &Path) -> String {
     let mut out = String::new();

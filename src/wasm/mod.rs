@@ -293,7 +293,7 @@ fn request_arg(request: JsValue) -> Result<MigrationRequest, JsValue> {
 const OPTIONAL_QUERIES: &str = r#"
 export interface Account {
     /** A page of the account's users (`{ id, name }`), for pickers. */
-    users(query?: UsersQuery | null): Page<UserRef>;
+    users(query?: UsersQuery | null): Page<Named>;
 }
 export interface Preview {
     /** A page of the users' entries (default: all users, 50 from the first). */

@@ -156,7 +156,7 @@ test('a preview kept in the engine gives the same bytes and parts of the declare
     assert.deepEqual(preview.users().items, whole.users);
     assertType(preview.user(whole.users[0].id), 'UserPreview');
     const picker = account.users({ search: whole.users[0].id });
-    picker.items.forEach((item) => assertType(item, 'UserRef'));
+    picker.items.forEach((item) => assertType(item, 'Named'));
     // apply() gives a new Account, the same as applyMigration's snapshot; the preview
     // outlives its account.
     const applied = preview.apply();
