@@ -90,6 +90,110 @@ fn compare(account: &Account, request: &MigrationRequest, what: &str) {
         theirs(&account.apply(request).unwrap()),
         theirs(&planned.apply(account))
     );
+    compare_csv(
+        account,
+        &planned.csv(account),
+        users,
+        &whole["submission"],
+        what,
+    );
+}
+
+/// The CSV, read back by the `csv` crate, has a header and one row per user of the preview,
+/// each cell the entry's value (a leading `= + - @`, tab or CR behind a `'`).
+fn compare_csv(account: &Account, text: &str, users: &[Value], submission: &Value, what: &str) {
+    assert!(text.ends_with("\r\n"), "{what}: CRLF line ends");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        [
+            "user",
+            "name",
+            "before",
+            "after",
+            "changed",
+            "resolution",
+            "loses at grace end"
+        ]
+    );
+    assert_eq!(rows.len(), users.len() + 1, "{what}: a row per user");
+    let plain = |cell: &str| -> String {
+        match cell.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+            _ => {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{what}: {cell:?}"
+                );
+                cell.to_owned()
+            }
+        }
+    };
+    let changed: Vec<&Value> = submission["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["user"])
+        .collect();
+    for (row, user) in rows[1..].iter().zip(users) {
+        let id = user["id"].as_str().unwrap();
+        let u = account.user_index(id).unwrap();
+        assert_eq!(plain(&row[0]), id, "{what}");
+        assert_eq!(plain(&row[1]), account.user_label(u), "{what}");
+        assert_eq!(plain(&row[2]), grants(&user["before"]).join(" "), "{what}");
+        assert_eq!(plain(&row[3]), grants(&user["after"]).join(" "), "{what}");
+        let yes = if changed.contains(&&user["id"]) {
+            "yes"
+        } else {
+            "no"
+        };
+        assert_eq!(row[4], yes, "{what}: {id}");
+        let texts: Vec<&str> = user["resolution"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(plain(&row[5]), texts.join(" | "), "{what}");
+        let losses = user["losesAtGraceEnd"].as_array().unwrap();
+        assert_eq!(row[6].is_empty(), losses.is_empty(), "{what}");
+        for loss in losses {
+            assert!(
+                row[6].contains(loss["contract"].as_str().unwrap()),
+                "{what}"
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_cells_are_quoted_and_neutralised() {
+    let account = Account::from_json_str(
+        r#"{"id": "SA", "org": "o", "virtualAccounts": [],
+            "users": [{"id": "=1+2", "name": "a \"quoted\",\r\nname", "grants": [{"role": "admin"}]},
+                      {"id": "b", "name": "\t-x", "grants": []}],
+            "contracts": []}"#,
+    )
+    .unwrap();
+    let request = MigrationRequest::from_json_str(
+        r#"{"actor": "=1+2", "on": "2026-11-23", "smartAccessRole": "fullUser"}"#,
+    )
+    .unwrap();
+    let text = account.plan_migration(&request).unwrap().csv(&account);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    // The name's own CRLF stays inside its quotes.
+    assert_eq!(lines[1], "\"'=1+2\",\"a \"\"quoted\"\",");
+    assert_eq!(
+        lines[2],
+        "name\",\"admin@SA\",\"admin@SA\",\"no\",\"\",\"\""
+    );
+    assert!(lines[3].starts_with("\"b\",\"'\t-x\","), "{text}");
 }
 
 #[test]

@@ -287,7 +287,7 @@ fn access_lists_every_source() {
     assert_eq!(carl["vas"]["A"]["role"], "licenseUser");
     assert_eq!(
         carl["contracts"],
-        json!([{"contract": "C-300", "actions": ["downloadSoftware", "openCase", "orderUpgrade", "performRma"], "graceEndsOn": "2026-12-23"}])
+        json!([{"contract": "C-300", "line": "1", "actions": ["downloadSoftware", "openCase", "orderUpgrade", "performRma"], "graceEndsOn": "2026-12-23"}])
     );
     assert_eq!(carl["viewAdminContacts"], true);
     let after = theirs(&a.user_access(

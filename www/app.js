@@ -289,7 +289,7 @@ function renderSummary(p) {
       : el('li', {}, 'Step 3.1 is not part of this request.'),
     el('li', {}, `Step 3.2: ${migrated.length} contract(s) migrated, ${rejected.length} rejected.`),
     p.graceEndsOn ? el('li', {}, `Traditional contract access continues until the grace period ends on ${p.graceEndsOn}.`) : null,
-    el('li', {}, `${p.counts.changed} of ${p.counts.users} users change roles; ${p.counts.loses} lose some access when the grace period ends.`),
+    el('li', {}, `${p.counts.changed} of ${p.counts.users} users change roles; ${p.counts.losingAtGraceEnd} lose some access when the grace period ends.`),
   ));
   $('warnings').replaceChildren(...p.warnings.map((w) => el('li', { data: { code: w.code } }, `⚠ ${w.message}`)));
   $('rejected').replaceChildren(...(rejected.length ? [
@@ -358,14 +358,13 @@ async function showUser(id) {
 async function submit() {
   const result = await run('submission', {}, 'Preparing the submission…');
   if (!result) return;
-  const { submission, json } = result;
+  const { transactionId, changes, contracts, shown, json } = result;
   state.submissionJson = json;
-  $('transaction').textContent = `Transaction ${submission.transactionId}: ${submission.changes.length} user(s) change, ${submission.contracts.length} contract(s) move to Smart Access.`;
-  const shown = submission.changes.slice(0, 200);
+  $('transaction').textContent = `Transaction ${transactionId}: ${changes} user(s) change, ${contracts} contract(s) move to Smart Access.`;
   $('changes').tBodies[0].replaceChildren(...shown.map((c) => el('tr', { data: { user: c.user } },
     el('td', {}, c.user), el('td', {}, grantChips(c.add, '')), el('td', {}, grantChips(c.remove, '')))));
-  $('changes-more').textContent = submission.changes.length > shown.length
-    ? `…and ${submission.changes.length - shown.length} more in the downloaded JSON.` : '';
+  $('changes-more').textContent = changes > shown.length
+    ? `…and ${changes - shown.length} more in the downloaded JSON.` : '';
   $('applied').textContent = '';
   $('submission').hidden = false;
   $('submission').scrollIntoView({ block: 'nearest' });
@@ -401,14 +400,14 @@ async function showAccess() {
   $('access-why').textContent = '';
   const result = await run('access', { user, on }, 'Resolving access…');
   if (!result) return;
-  const { access, firstLines, name } = result;
+  const { access, name } = result;
   const rows = [];
   if (access.sa) rows.push(['Smart Account (SA scope)', { account: state.overview.id }, access.sa.actions, access.sa.role]);
   for (const [va, e] of Object.entries(access.vas)) rows.push([vaName(va), { va }, e.actions, e.role]);
   if (access.unassigned) rows.push(['Items assigned to no VA', null, access.unassigned.actions, access.unassigned.role]);
   for (const c of access.contracts) {
     rows.push([`Contract ${c.contract} (traditional${c.graceEndsOn ? `, grace period until ${c.graceEndsOn}` : ''})`,
-      firstLines[c.contract] ? { contract: c.contract, line: firstLines[c.contract] } : null, c.actions, null]);
+      c.line === null ? null : { contract: c.contract, line: c.line }, c.actions, null]);
   }
   for (const s of access.orderShares) {
     rows.push([`Order ${s.order}${s.lines ? ` lines ${s.lines.join(', ')}` : ''} (shared)`,

@@ -1,30 +1,36 @@
-// The engine's Web Worker: it owns the loaded account and the last preview, so the page's
-// main thread only ever receives small pieces (a summary, one page of rows, one user).
+// The engine's Web Worker: it holds the loaded account and the last preview as engine
+// handles (SPEC §9), so neither is ever copied into JS whole; the page's main thread
+// receives small pieces (a summary, one page of rows, one user) and the exports.
 import init, { Account } from '/pkg/smart_access.js';
 import { generateAccount, LARGE } from './generate.js';
 
 const ready = init();
 let account = null;
-let names = new Map(); // user id -> name, for display
-let firstLines = new Map(); // contract id -> its first line id, to explain contract access
-let preview = null;
-let rows = []; // one small summary per user of the last preview
+let names = new Map(); // user id -> name, for display beside the engine's user entries
+let preview = null; // the last Preview handle: the plan stays in the engine
+let previewed = ''; // the request it was planned for, as JSON
 
 const EXAMPLES = { a: 'example-a', b: 'example-b', c: 'example-c' };
 
 function remember(next) {
   account?.free();
+  preview?.free();
   account = next;
   preview = null;
-  rows = [];
-  const snapshot = account.toJSON();
-  names = new Map(snapshot.users.map((u) => [u.id, u.name ?? u.id]));
-  firstLines = new Map(snapshot.contracts.filter((c) => c.lines.length > 0).map((c) => [c.id, c.lines[0].id]));
+  previewed = '';
+  // Only ids and names cross, a page of the engine's users at a time.
+  names = new Map();
+  for (let offset = 0; ; offset += 1000) {
+    const page = account.users({ offset, limit: 1000 });
+    for (const u of page.items) names.set(u.id, u.name);
+    if (offset + 1000 >= page.total) break;
+  }
 }
 
 const key = (g) => `${g.role}@${g.va ?? ''}`;
 
-function summarise(user) {
+// What one row of the user table shows.
+function row(user) {
   const before = new Set(user.before.map(key));
   const after = new Set(user.after.map(key));
   return {
@@ -32,7 +38,6 @@ function summarise(user) {
     name: names.get(user.id) ?? user.id,
     before: user.before.map((g) => ({ ...g, removed: !after.has(key(g)) })),
     after: user.after.map((g) => ({ ...g, added: !before.has(key(g)) })),
-    changed: before.size !== after.size || [...after].some((k) => !before.has(k)),
     why: user.resolution.map((r) => r.text),
     loses: user.losesAtGraceEnd.length,
   };
@@ -58,61 +63,45 @@ const ops = {
   },
   preview({ request }, progress) {
     progress('Computing the preview…');
-    preview = account.previewMigration(request);
-    progress('Preparing the user list…');
-    rows = preview.users.map(summarise);
-    const { users, ...rest } = preview;
-    return {
-      ...rest,
-      counts: { users: rows.length, changed: rows.filter((r) => r.changed).length, loses: rows.filter((r) => r.loses > 0).length },
-      submission: { transactionId: preview.submission.transactionId, changes: preview.submission.changes.length },
-    };
+    const next = account.preview(request);
+    preview?.free();
+    preview = next;
+    previewed = JSON.stringify(request);
+    return preview.summary;
   },
   rows({ filter, search, offset, limit }) {
-    const needle = search.trim().toLowerCase();
-    const matching = rows.filter(
-      (r) =>
-        (filter === 'all' || (filter === 'changed' && r.changed) || (filter === 'loses' && r.loses > 0)) &&
-        (!needle || r.id.toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle)),
-    );
-    return { total: matching.length, rows: matching.slice(offset, offset + limit) };
+    const page = preview.users({ filter, search: search.trim(), offset, limit });
+    return { total: page.total, rows: page.items.map(row) };
   },
   user({ id }) {
-    const user = preview.users.find((u) => u.id === id);
-    return { ...user, name: names.get(id) ?? id };
+    return { ...preview.user(id), name: names.get(id) ?? id };
   },
   access({ user, on }) {
-    return { access: account.access(user, on || null), firstLines: Object.fromEntries(firstLines), name: names.get(user) ?? user };
+    return { access: account.access(user, on || null), name: names.get(user) ?? user };
   },
   explain({ user, action, resource, on }) {
     return account.explain(user, action, resource, on || null);
   },
   csv() {
-    const cell = (v) => {
-      const s = String(v);
-      // Quote every cell; a leading =, +, -, @, tab or carriage return would be read as (or
-      // lead into) a formula by spreadsheets (OWASP's list), so such a cell starts with '.
-      return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
-    };
-    const grants = (list) => list.map((g) => `${g.role}@${g.va ?? 'SA'}`).join(' ');
-    const lines = [['user', 'name', 'before', 'after', 'changed', 'resolution', 'loses at grace end'].map(cell).join(',')];
-    preview.users.forEach((user, i) => {
-      const losses = user.losesAtGraceEnd.map((l) => `${l.contract}@${l.va ?? 'unassigned'}: ${l.actions.join(' ')}`);
-      lines.push(
-        [user.id, names.get(user.id) ?? user.id, grants(user.before), grants(user.after),
-          rows[i]?.changed ? 'yes' : 'no', user.resolution.map((r) => r.text).join(' | '),
-          losses.join(' | ')].map(cell).join(','),
-      );
-    });
-    return `${lines.join('\r\n')}\r\n`;
+    return preview.csv();
   },
   submission() {
-    return { submission: preview.submission, json: JSON.stringify(preview.submission, null, 2) };
+    const submission = preview.submission();
+    // The page lists the first 200 changes; the download is the whole submission.
+    return {
+      transactionId: submission.transactionId,
+      changes: submission.changes.length,
+      contracts: submission.contracts.length,
+      shown: submission.changes.slice(0, 200),
+      json: JSON.stringify(submission, null, 2),
+    };
   },
   apply({ request }, progress) {
     progress('Applying the migration…');
-    const applied = account.applyMigration(request);
-    remember(Account.fromJson(JSON.stringify(applied.account)));
+    const planned = previewed === JSON.stringify(request) ? preview : account.preview(request);
+    const applied = planned.apply();
+    if (planned !== preview) planned.free();
+    remember(applied.account);
     return { events: applied.events.length, transactionId: applied.transactionId, overview: account.overview(request.actor) };
   },
 };

@@ -3,6 +3,7 @@
 //! from it.
 
 pub mod apply;
+pub mod export;
 pub mod overview;
 pub mod pages;
 pub mod plan;

@@ -30,6 +30,9 @@ pub struct UserAccess<'a> {
 #[serde(rename_all = "camelCase")]
 pub struct ContractAccess<'a> {
     pub contract: &'a str,
+    /// The contract's first line, to name it in `explain` (`{ contract, line }`); null when
+    /// the contract has no lines.
+    pub line: Option<&'a str>,
     pub actions: ActionSet,
     pub grace_ends_on: Option<IsoDate>,
 }
@@ -64,6 +67,11 @@ impl Account {
                 self.contract_active(c, on)
                     .map(|grace_ends_on| ContractAccess {
                         contract: self.contract_id(c),
+                        line: self
+                            .snapshot
+                            .contracts
+                            .get(c)
+                            .and_then(|data| data.lines.first().map(|line| &*line.id)),
                         actions: TRADITIONAL,
                         grace_ends_on,
                     })

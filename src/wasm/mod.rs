@@ -245,6 +245,11 @@ impl JsPreview {
         json_to_js(&self.planned.submission(&self.account))
     }
 
+    /// The page's CSV export: a row per user, cells neutralised for spreadsheets.
+    pub fn csv(&self) -> Result<String, JsValue> {
+        Ok(self.planned.csv(&self.account))
+    }
+
     /// Exactly what `previewMigration` returns for the same request.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "MigrationPreview")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {

@@ -97,7 +97,7 @@ test('example C end to end: choices, preview, submit, and the migrated account',
   await page.fill('#user-search', 'cath');
   await page.waitForFunction(() => document.querySelectorAll('#users tbody tr').length === 1);
   await page.fill('#user-search', '');
-  await page.selectOption('#filter', 'loses');
+  await page.selectOption('#filter', 'losingAtGraceEnd');
   await page.waitForFunction(() => document.querySelectorAll('#users tbody tr').length === 1);
   assert.equal(await page.getAttribute('#users tbody tr', 'data-user'), 'carl');
 
@@ -241,16 +241,24 @@ test('the large account previews while the main thread stays responsive', async 
   await idle(page);
   assert.equal(await page.textContent('#contracts-pager'), 'PreviousPage 1 of 40 (2,000 contracts)Next');
   await page.click('#select-all');
+  // Every main-thread task over 50 ms from here to the first rows shown (the browser reports
+  // only those as 'longtask').
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const t of list.getEntries()) window.__longTasks.push(Math.round(t.duration));
+    }).observe({ type: 'longtask' });
+    window.__pressed = performance.now();
+  });
   await page.click('#preview-button');
-  await page.waitForSelector('#status:not([hidden])');
-  const atStart = await page.evaluate(() => window.__ticks);
-  // While the worker computes, the page answers: typing into the search box lands at once.
+  // The page answers at once: typing into the search box lands while the worker computes.
   await page.fill('#user-search', 'User 1');
   assert.equal(await page.inputValue('#user-search'), 'User 1');
   await page.waitForSelector('#result:not([hidden]) #users tbody tr', { timeout: 300_000 });
-  const atEnd = await page.evaluate(() => window.__ticks);
-  assert.ok(atEnd - atStart > 3, `the main thread kept running during the preview (${atEnd - atStart} ticks)`);
-  assert.ok(atStart > before);
+  const shownAfter = await page.evaluate(() => Math.round(performance.now() - window.__pressed));
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  assert.deepEqual(longTasks, [], `main-thread tasks over 50 ms between "Preview migration" and the first rows (${shownAfter} ms)`);
+  assert.ok(await page.evaluate(() => window.__ticks) > before, 'the main thread kept running while the account loaded');
   assert.match(await page.textContent('#summary'), /of 20000 users change roles/);
   assert.match(await page.textContent('#users-pager'), /users\)/);
   await page.screenshot({ path: join(shots, 'large-account.png') });

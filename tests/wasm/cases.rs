@@ -354,6 +354,15 @@ fn a_preview_kept_in_the_engine_reads_in_parts() {
         error_fields(preview.user("zed").err().unwrap()),
         ("UNKNOWN_REFERENCE".into(), "/user".into())
     );
+    // The CSV export: a header and a row per user, in account order.
+    let csv = preview.csv().unwrap();
+    let rows: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(rows.len(), 7, "{csv}");
+    assert!(rows[1].starts_with("\"clara\","), "{csv}");
+    assert!(
+        rows[2].starts_with("\"chris\",\"Chris\",\"user@SA\",\"fullUser@SA\",\"yes\""),
+        "{csv}"
+    );
     // The preview outlives its account, and apply gives a new one.
     drop(account);
     let applied = preview.apply().unwrap();
