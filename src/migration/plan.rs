@@ -1,6 +1,7 @@
 //! The two migration steps of SPEC §4, computed without changing anything: which contracts
 //! go ahead, and every user's grants afterwards with the rules that produced them.
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -11,7 +12,7 @@ use crate::model::access::GRACE_DAYS;
 use crate::model::account::Account;
 use crate::model::catalog::Role;
 use crate::model::date::IsoDate;
-use crate::model::grant::GrantKey;
+use crate::model::grant::{sorted, GrantKey};
 use crate::model::snapshot::AccessMode;
 
 /// Why one contract of a request does not go ahead (the others still do).
@@ -93,7 +94,7 @@ pub struct Resolved {
     pub smart_access_role: Option<Role>,
     pub contract_role: Option<Role>,
     /// Named contracts in request order, each with its excluded users.
-    pub contracts: Vec<(usize, Vec<usize>)>,
+    pub contracts: Vec<(usize, FxHashSet<usize>)>,
 }
 
 fn unknown(path: String, message: String) -> Error {
@@ -116,7 +117,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
             format!("user \"{}\" is not in the account", req.actor),
         )
     })?;
-    let mut contracts: Vec<(usize, Vec<usize>)> = Vec::with_capacity(req.contracts.len());
+    let mut contracts: Vec<(usize, FxHashSet<usize>)> = Vec::with_capacity(req.contracts.len());
     // For each contract of the account, its position in the request (a large request must
     // not cost a scan of the request per contract).
     let mut position: Vec<Option<usize>> = vec![None; account.contracts.len()];
@@ -139,7 +140,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
             Some(slot) => *slot = Some(contracts.len()),
             None => {}
         }
-        contracts.push((c, Vec::new()));
+        contracts.push((c, FxHashSet::default()));
     }
     for (contract_id, users) in req.exclude.iter().flatten() {
         let base = pointer_push("/exclude", contract_id);
@@ -155,30 +156,24 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
                     ),
                 )
             })?;
-        let contract_users = account
-            .contracts
-            .get(entry.0)
-            .map(|c| c.users.as_slice())
-            .unwrap_or_default();
         for (j, user_id) in users.iter().enumerate() {
             let path = format!("{base}/{j}");
             let u = account
                 .user_index(user_id)
-                .filter(|u| contract_users.contains(u))
+                .filter(|&u| account.is_contract_user(entry.0, u))
                 .ok_or_else(|| {
                     unknown(
                         path.clone(),
                         format!("\"{user_id}\" is not a user of contract \"{contract_id}\""),
                     )
                 })?;
-            if entry.1.contains(&u) {
+            if !entry.1.insert(u) {
                 return Err(Error::new(
                     ErrorCode::DuplicateId,
                     path,
                     format!("\"{user_id}\" is excluded twice"),
                 ));
             }
-            entry.1.push(u);
         }
     }
     if !account.is_sa_admin(actor) {
@@ -235,7 +230,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
 #[derive(Debug, Clone)]
 pub struct ContractOutcome {
     pub contract: usize,
-    pub excluded: Vec<usize>,
+    pub excluded: FxHashSet<usize>,
     pub rejection: Option<Rejection>,
 }
 
@@ -255,12 +250,15 @@ pub struct Plan {
 
 /// The grants a change adds and removes, each in listing order.
 pub fn grant_changes(before: &[GrantKey], after: &[GrantKey]) -> (Vec<GrantKey>, Vec<GrantKey>) {
-    let minus = |a: &[GrantKey], b: &[GrantKey]| {
-        let mut out: Vec<GrantKey> = a.iter().copied().filter(|g| !b.contains(g)).collect();
-        out.sort_unstable();
-        out
+    let (before, after) = (sorted(before), sorted(after));
+    // Both sorted: a binary search each, however many grants the user holds.
+    let minus = |a: &[GrantKey], b: &[GrantKey]| -> Vec<GrantKey> {
+        a.iter()
+            .copied()
+            .filter(|g| b.binary_search(g).is_err())
+            .collect()
     };
-    (minus(after, before), minus(before, after))
+    (minus(&after, &before), minus(&before, &after))
 }
 
 impl ContractOutcome {
@@ -351,12 +349,8 @@ pub fn plan(account: &Account, req: &MigrationRequest) -> Result<Plan> {
                 touched = true;
                 let gave: Vec<GrantKey> = took.iter().map(|g| GrantKey { role, ..*g }).collect();
                 grants.retain(|g| g.role != Role::User);
-                grants.extend(
-                    gave.iter()
-                        .copied()
-                        .filter(|g| !grants.contains(g))
-                        .collect::<Vec<_>>(),
-                );
+                // A grant given twice is one grant: `normalise` drops repeats.
+                grants.extend(gave.iter().copied());
                 fired.push(Firing::new(
                     ResolutionRule::SmartAccessMigration,
                     took,
@@ -366,12 +360,7 @@ pub fn plan(account: &Account, req: &MigrationRequest) -> Result<Plan> {
         }
         for (contract, gave) in added {
             touched = true;
-            grants.extend(
-                gave.iter()
-                    .copied()
-                    .filter(|g| !grants.contains(g))
-                    .collect::<Vec<_>>(),
-            );
+            grants.extend(gave.iter().copied());
             fired.push(Firing {
                 contract: Some(contract),
                 ..Firing::new(ResolutionRule::ContractMigration, Vec::new(), gave)

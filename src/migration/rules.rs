@@ -67,11 +67,31 @@ pub fn normalise(grants: &[GrantKey], va_count: usize, log: &mut Vec<Firing>) ->
 
 fn subsume(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
     // Grants are distinct, and distinct grants never cover each other both ways (each role
-    // has its own action set at a scope), so "covered by another" is a strict order.
-    let covered = |g: GrantKey| grants.iter().any(|&h| h != g && covers(h, g));
-    let (dropped, kept): (Vec<_>, Vec<_>) = grants.iter().copied().partition(|&g| covered(g));
-    for g in dropped {
-        let by = kept.iter().copied().find(|&h| covers(h, g));
+    // has its own action set at a scope), so "covered by another" is a strict order. Only
+    // SA grants and grants at the same VA can cover a grant: with the grants sorted by scope,
+    // each is compared with those two groups, not with every grant of the user.
+    let mut sorted = grants;
+    sorted.sort_unstable();
+    let sa_grants: Vec<GrantKey> = sorted.iter().copied().filter(|g| g.va.is_none()).collect();
+    let mut kept = Vec::with_capacity(sorted.len());
+    let mut dropped = Vec::new();
+    for group in sorted.chunk_by(|a, b| a.va == b.va) {
+        let wider = |g: GrantKey| {
+            sa_grants
+                .iter()
+                .chain(group.iter().filter(move |_| g.va.is_some()))
+                .copied()
+                .filter(move |&h| h != g && covers(h, g))
+        };
+        for &g in group {
+            if wider(g).next().is_some() {
+                dropped.push((g, wider(g).find(|&h| !wider(h).any(|_| true))));
+            } else {
+                kept.push(g);
+            }
+        }
+    }
+    for (g, by) in dropped {
         log.push(Firing {
             by,
             ..Firing::new(ResolutionRule::Subsumption, vec![g], Vec::new())
@@ -109,16 +129,23 @@ fn collapse(grants: Vec<GrantKey>, va_count: usize, log: &mut Vec<Firing>) -> Ve
         .filter(user_type)
         .filter(|g| g.va.is_none())
         .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()));
-    // Per VA with user-type grants: the union of their actions.
-    let mut per_va: Vec<(usize, ActionSet)> = Vec::new();
-    for g in grants.iter().filter(user_type) {
-        if let Some(va) = g.va {
-            match per_va.iter_mut().find(|(v, _)| *v == va) {
-                Some((_, actions)) => *actions = actions.union(g.actions()),
-                None => per_va.push((va, g.actions())),
-            }
-        }
-    }
+    // Per VA with user-type grants: the union of their actions (sorted, each VA's grants
+    // are together).
+    let mut va_grants: Vec<GrantKey> = grants
+        .iter()
+        .filter(user_type)
+        .filter(|g| g.va.is_some())
+        .copied()
+        .collect();
+    va_grants.sort_unstable();
+    let per_va: Vec<ActionSet> = va_grants
+        .chunk_by(|a, b| a.va == b.va)
+        .map(|group| {
+            group
+                .iter()
+                .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()))
+        })
+        .collect();
     if sa.is_empty() || per_va.is_empty() {
         return grants;
     }
@@ -130,7 +157,7 @@ fn collapse(grants: Vec<GrantKey>, va_count: usize, log: &mut Vec<Firing>) -> Ve
             None => return grants,
         }
     }
-    for (_, actions) in &per_va {
+    for actions in &per_va {
         match (Role::user_type_for_actions(sa.union(*actions)), target) {
             (None, _) => return grants,
             (Some(role), Some(t)) if role != t => return grants,

@@ -92,14 +92,23 @@ pub fn sa_actions(grants: &[GrantKey]) -> ActionSet {
         .fold(ActionSet::EMPTY, |acc, g| acc.union(g.actions()))
 }
 
-/// What the user can do inside one VA: SA grants (`sa`, from [`sa_actions`]) and the VA's
-/// own grants, limited to the actions that make sense in a VA.
-pub fn va_actions(grants: &[GrantKey], sa: ActionSet, va: usize) -> ActionSet {
-    grants
+/// What the user can do inside each VA they hold a grant at, in VA order: SA grants (`sa`,
+/// from [`sa_actions`]) and the VA's own grants, limited to the actions that make sense in a
+/// VA. One pass over the grants, sorted, however many VAs they name.
+pub fn va_actions(grants: &[GrantKey], sa: ActionSet) -> Vec<(usize, ActionSet)> {
+    let mut at_vas: Vec<(usize, ActionSet)> = grants
         .iter()
-        .filter(|g| g.va == Some(va))
-        .fold(sa, |acc, g| acc.union(g.actions()))
-        .intersect(VA_SCOPED)
+        .filter_map(|g| Some((g.va?, g.actions())))
+        .collect();
+    at_vas.sort_unstable_by_key(|&(va, _)| va);
+    at_vas
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|group| {
+            let (va, _) = group.first()?;
+            let set = group.iter().fold(sa, |acc, (_, set)| acc.union(*set));
+            Some((*va, set.intersect(VA_SCOPED)))
+        })
+        .collect()
 }
 
 /// `active(c)` tells whether contract `c` gives traditional access at the moment wanted.
@@ -111,17 +120,9 @@ pub fn user_access<'a>(
 ) -> Access<'a> {
     let has_sa = grants.iter().any(|g| g.va.is_none());
     let sa = sa_actions(grants);
-    let mut vas: Vec<usize> = grants.iter().filter_map(|g| g.va).collect();
-    vas.sort_unstable();
-    vas.dedup();
-    let vas = vas
+    let vas = va_actions(grants, sa)
         .into_iter()
-        .map(|va| {
-            (
-                account.va_id(va),
-                AccessEntry::new(va_actions(grants, sa, va), ScopeKind::Va),
-            )
-        })
+        .map(|(va, set)| (account.va_id(va), AccessEntry::new(set, ScopeKind::Va)))
         .collect();
     let contracts = account
         .user_contracts

@@ -1,7 +1,7 @@
 //! A loaded account: the snapshot, validated once, plus the indexes the engine works on
 //! (ids resolved to positions, so the migration never looks a string up twice).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{pointer_push, Error, ErrorCode, Result};
 use crate::model::catalog::Role;
@@ -175,8 +175,11 @@ impl Account {
         };
 
         let mut grants = Vec::with_capacity(s.users.len());
+        // The grants of the user being read, to refuse one held twice in constant time.
+        let mut held: FxHashSet<GrantKey> = FxHashSet::default();
         for (u, user) in s.users.iter().enumerate() {
             let mut resolved: Vec<GrantKey> = Vec::new();
+            held.clear();
             for (g, grant) in user.grants.items().iter().enumerate() {
                 let path = format!("/users/{u}/grants/{g}");
                 let key = GrantKey {
@@ -200,7 +203,7 @@ impl Account {
                         ),
                     ));
                 }
-                if resolved.contains(&key) {
+                if !held.insert(key) {
                     return Err(Error::new(
                         ErrorCode::DuplicateId,
                         path,
@@ -277,6 +280,14 @@ impl Account {
             inventory,
             snapshot,
         })
+    }
+
+    /// Whether `user` is a contract user of `contract`: a binary search of the user's
+    /// contracts (in account order), not a scan of the contract's users, which can be many.
+    pub fn is_contract_user(&self, contract: usize, user: usize) -> bool {
+        self.user_contracts
+            .get(user)
+            .is_some_and(|list| list.binary_search(&contract).is_ok())
     }
 
     pub fn va_index(&self, id: &str) -> Option<usize> {

@@ -6,7 +6,7 @@ use tsify::Tsify;
 
 use crate::model::access::{sa_actions, va_actions, AccessEntries, AccessEntry};
 use crate::model::account::Account;
-use crate::model::catalog::{ActionSet, ScopeKind, ENTITLEMENT, TRADITIONAL};
+use crate::model::catalog::{ActionSet, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
 use crate::model::date::IsoDate;
 use crate::resolve::can::{share_line_ids, ORDER_SHARE};
 
@@ -51,9 +51,14 @@ impl Account {
         let grants = self.user_grants(user);
         let has_sa = grants.iter().any(|g| g.va.is_none());
         let sa = sa_actions(grants);
+        // A VA with no grant of its own sees the SA grants.
+        let everywhere = sa.intersect(VA_SCOPED);
+        let mut own = va_actions(grants, sa).into_iter().peekable();
         let vas = (0..self.va_count())
             .filter_map(|v| {
-                let set = va_actions(grants, sa, v);
+                let set = own
+                    .next_if(|&(va, _)| va == v)
+                    .map_or(everywhere, |(_, set)| set);
                 (!set.is_empty()).then(|| (self.va_id(v), AccessEntry::new(set, ScopeKind::Va)))
             })
             .collect();

@@ -225,12 +225,6 @@ impl Account {
         Some((contract, self.contract_active(contract, q.on)?))
     }
 
-    fn is_contract_user(&self, contract: usize, user: usize) -> bool {
-        self.contracts
-            .get(contract)
-            .is_some_and(|c| c.users.contains(&user))
-    }
-
     fn contract_reasons<'a>(&'a self, q: &ResolvedQuestion, reasons: &mut Vec<Reason<'a>>) {
         if let Some((contract, grace_ends_on)) = self.traditional_grace(q) {
             reasons.push(Reason::Contract {
