@@ -8,7 +8,7 @@ use tsify::Tsify;
 use crate::model::account::Account;
 use crate::model::catalog::{ActionSet, Role, ScopeKind, ENTITLEMENT, TRADITIONAL, VA_SCOPED};
 use crate::model::date::IsoDate;
-use crate::model::grant::GrantKey;
+use crate::model::grant::{sorted, GrantKey};
 use crate::model::snapshot::AccessMode;
 
 /// Days of traditional access a contract keeps after it is migrated.
@@ -96,17 +96,12 @@ pub fn sa_actions(grants: &[GrantKey]) -> ActionSet {
 /// from [`sa_actions`]) and the VA's own grants, limited to the actions that make sense in a
 /// VA. One pass over the grants, sorted, however many VAs they name.
 pub fn va_actions(grants: &[GrantKey], sa: ActionSet) -> Vec<(usize, ActionSet)> {
-    let mut at_vas: Vec<(usize, ActionSet)> = grants
-        .iter()
-        .filter_map(|g| Some((g.va?, g.actions())))
-        .collect();
-    at_vas.sort_unstable_by_key(|&(va, _)| va);
-    at_vas
-        .chunk_by(|a, b| a.0 == b.0)
+    sorted(grants)
+        .chunk_by(|a, b| a.va == b.va)
         .filter_map(|group| {
-            let (va, _) = group.first()?;
-            let set = group.iter().fold(sa, |acc, (_, set)| acc.union(*set));
-            Some((*va, set.intersect(VA_SCOPED)))
+            let va = group.first()?.va?;
+            let set = group.iter().fold(sa, |acc, g| acc.union(g.actions()));
+            Some((va, set.intersect(VA_SCOPED)))
         })
         .collect()
 }

@@ -61,7 +61,7 @@ pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
             format!("the {what} is not plain JSON data{detail}"),
         ))
     };
-    let text = js_sys::JSON::stringify(value).map_err(|e| {
+    let text = stringify(value).map_err(|e| {
         invalid(
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| format!(": {}", String::from(e.message())))
@@ -69,11 +69,23 @@ pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         )
     })?;
     // JSON.stringify gives undefined for undefined, functions and symbols.
-    text_arg(&text).ok_or_else(|| invalid(String::new()))?
+    let text = text.ok_or_else(|| invalid(String::new()))?;
+    if text.len() > MAX_JSON_BYTES {
+        return Err(js_error(too_large(text.len())));
+    }
+    Ok(text)
 }
 
 #[wasm_bindgen]
 extern "C" {
+    /// `JSON.stringify`, declared here rather than taken from js-sys because js-sys's returns
+    /// a JS string: when it throws (a cycle, a BigInt, a getter that throws), wasm-bindgen
+    /// 0.2.130 keeps a table slot for the result that never came, one per failure, until
+    /// every call traps (`tests/js/reliability.test.mjs`). Text returned as a Rust string
+    /// takes no slot.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    fn stringify(value: &JsValue) -> Result<Option<String>, JsValue>;
+
     /// The platform's UTF-8 encoder, declared here because web-sys's `encode_with_input`
     /// takes a `&str`, which wasm-bindgen copies in with a loop in JS over every character:
     /// `encode` on the JS string itself is native code (figures in the README).
