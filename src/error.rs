@@ -82,6 +82,30 @@ impl Error {
 
 pub type Result<T> = core::result::Result<T, Error>;
 
+/// A value from the input, quoted in a message: at most 60 characters of it, `"`, `\` and
+/// control characters escaped, and "…" where it is cut. Input can make an id of any length,
+/// and a message that repeats 30 MB of it helps nobody.
+pub fn quoted(value: &str) -> String {
+    const SHOWN: usize = 60;
+    let mut out = String::from("\"");
+    for (i, c) in value.chars().enumerate() {
+        if i == SHOWN {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 asks.
 pub fn pointer_push(base: &str, token: &str) -> String {
     let mut out = String::with_capacity(base.len() + token.len() + 1);

@@ -25,7 +25,50 @@ use serde::Serialize;
 /// engine's types cannot fail: every map key is a string and no `Serialize` impl of theirs
 /// returns an error, and writing to a `String` does no I/O.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+    // Through the same writer as `to_json_within`: one copy of every type's serializer in
+    // the `.wasm`, not two.
+    to_json_within(value, usize::MAX).unwrap_or_default()
+}
+
+/// A result as JSON text of at most `limit` bytes, or `TOO_LARGE` once it would be longer:
+/// the writing stops there, so a result too large for its reader never takes the memory of
+/// the whole. For the JS binding, whose strings have a largest length.
+pub fn to_json_within<T: Serialize + ?Sized>(value: &T, limit: usize) -> Result<String> {
+    /// Bytes up to a limit; a write beyond it fails, and serde_json stops.
+    struct Bounded {
+        bytes: Vec<u8>,
+        limit: usize,
+    }
+    impl std::io::Write for Bounded {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.bytes.len().saturating_add(buf.len()) > self.limit {
+                return Err(std::io::ErrorKind::OutOfMemory.into());
+            }
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let too_large = || {
+        Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "the result is more than {limit} bytes of JSON, longer than a JS string can be; \
+                 read a preview a page at a time with account.preview(request) \
+                 (summary, users({{ offset, limit }}), user(id))"
+            ),
+        )
+    };
+    let mut out = Bounded {
+        bytes: Vec::new(),
+        limit,
+    };
+    serde_json::to_writer(&mut out, value).map_err(|_| too_large())?;
+    // serde_json writes UTF-8.
+    String::from_utf8(out.bytes).map_err(|_| too_large())
 }
 
 /// The migration preview of an account and a request, both JSON text.

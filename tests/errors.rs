@@ -488,3 +488,26 @@ fn errors_render_as_code_path_message_json() {
         )
     );
 }
+
+/// A result longer than its reader can hold is `TOO_LARGE`, written no further than the
+/// limit; within the limit it is the same text as `to_json`.
+#[test]
+fn results_beyond_a_limit_are_too_large() {
+    let (account, request) = example("example-c");
+    let preview = account.preview(&request).unwrap();
+    let whole = smart_access::to_json(&preview);
+    assert_eq!(
+        smart_access::to_json_within(&preview, whole.len()).unwrap(),
+        whole
+    );
+    let e = smart_access::to_json_within(&preview, whole.len() - 1).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (smart_access::ErrorCode::TooLarge, "")
+    );
+    assert!(
+        e.message.contains("account.preview(request)"),
+        "{}",
+        e.message
+    );
+}

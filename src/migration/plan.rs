@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::error::{pointer_push, quoted, Error, ErrorCode, Result};
 use crate::migration::request::MigrationRequest;
 use crate::migration::rules::{normalise, Firing, ResolutionRule};
 use crate::model::access::GRACE_DAYS;
@@ -50,8 +50,8 @@ pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> 
         return Some(Rejection {
             code: RejectionCode::AlreadyMigrated,
             message: format!(
-                "contract \"{}\" already has Smart Access (migrated{since})",
-                data.id
+                "contract {} already has Smart Access (migrated{since})",
+                quoted(&data.id)
             ),
         });
     }
@@ -59,9 +59,9 @@ pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> 
         return Some(Rejection {
             code: RejectionCode::NotContractAdmin,
             message: format!(
-                "\"{}\" is not an administrator of contract \"{}\"; only its administrators can migrate it",
-                account.user_id(actor),
-                data.id
+                "{} is not an administrator of contract {}; only its administrators can migrate it",
+                quoted(account.user_id(actor)),
+                quoted(&data.id)
             ),
         });
     }
@@ -73,8 +73,8 @@ pub fn eligibility(account: &Account, contract: usize, actor: Option<usize>) -> 
             code: RejectionCode::NotFullyAssigned,
             message: if total == 0 {
                 format!(
-                    "contract \"{}\" has no lines (0/0 lines); there is nothing to migrate",
-                    data.id
+                    "contract {} has no lines (0/0 lines); there is nothing to migrate",
+                    quoted(&data.id)
                 )
             } else {
                 format!(
@@ -114,7 +114,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
     let actor = account.user_index(&req.actor).ok_or_else(|| {
         unknown(
             "/actor".into(),
-            format!("user \"{}\" is not in the account", req.actor),
+            format!("user {} is not in the account", quoted(&req.actor)),
         )
     })?;
     let mut contracts: Vec<(usize, FxHashSet<usize>)> = Vec::with_capacity(req.contracts.len());
@@ -126,7 +126,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
         let c = account.contract_index(id).ok_or_else(|| {
             unknown(
                 path.clone(),
-                format!("contract \"{id}\" is not in the account"),
+                format!("contract {} is not in the account", quoted(id)),
             )
         })?;
         match position.get_mut(c) {
@@ -134,7 +134,7 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
                 return Err(Error::new(
                     ErrorCode::DuplicateId,
                     path,
-                    format!("contract \"{id}\" is named twice"),
+                    format!("contract {} is named twice", quoted(id)),
                 ));
             }
             Some(slot) => *slot = Some(contracts.len()),
@@ -152,7 +152,8 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
                 unknown(
                     base.clone(),
                     format!(
-                        "contract \"{contract_id}\" is not among the contracts of this request"
+                        "contract {} is not among the contracts of this request",
+                        quoted(contract_id)
                     ),
                 )
             })?;
@@ -164,14 +165,18 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
                 .ok_or_else(|| {
                     unknown(
                         path.clone(),
-                        format!("\"{user_id}\" is not a user of contract \"{contract_id}\""),
+                        format!(
+                            "{} is not a user of contract {}",
+                            quoted(user_id),
+                            quoted(contract_id)
+                        ),
                     )
                 })?;
             if !entry.1.insert(u) {
                 return Err(Error::new(
                     ErrorCode::DuplicateId,
                     path,
-                    format!("\"{user_id}\" is excluded twice"),
+                    format!("{} is excluded twice", quoted(user_id)),
                 ));
             }
         }
@@ -181,8 +186,8 @@ pub fn resolve(account: &Account, req: &MigrationRequest) -> Result<Resolved> {
             ErrorCode::NotSaAdmin,
             "/actor",
             format!(
-                "\"{}\" is not an SA administrator; only SA administrators can migrate user access",
-                req.actor
+                "{} is not an SA administrator; only SA administrators can migrate user access",
+                quoted(&req.actor)
             ),
         ));
     }

@@ -6,7 +6,7 @@ use serde::de::{Deserialize, Deserializer, Error as _};
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::{ErrorCode, Result};
+use crate::error::{quoted, ErrorCode, Result};
 use crate::model::catalog::Role;
 use crate::model::date::IsoDate;
 use crate::model::read::{coded, from_json_text};
@@ -76,7 +76,8 @@ fn step_role<'de, D: Deserializer<'de>>(
             Err(D::Error::custom(coded(
                 ErrorCode::InvalidRole,
                 format!(
-                    "{step} migrates users to \"{a}\" or \"{b}\"; \"{text}\" is not one of them"
+                    "{step} migrates users to \"{a}\" or \"{b}\"; {} is not one of them",
+                    quoted(&text)
                 ),
             )))
         }

@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::error::{pointer_push, quoted, Error, ErrorCode, Result};
 use crate::model::catalog::Role;
 use crate::model::grant::GrantKey;
 use crate::model::read::from_json_text;
@@ -61,7 +61,10 @@ fn index_ids<'a>(
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 path_of(i),
-                format!("{what} id \"{id}\" is used twice (first at position {first})"),
+                format!(
+                    "{what} id {} is used twice (first at position {first})",
+                    quoted(id)
+                ),
             ));
         }
     }
@@ -73,7 +76,7 @@ pub fn unknown_user(id: &str, path: impl Into<String>) -> Error {
     Error::new(
         ErrorCode::UnknownReference,
         path,
-        format!("user \"{id}\" is not in the account"),
+        format!("user {} is not in the account", quoted(id)),
     )
 }
 
@@ -82,7 +85,7 @@ fn lookup(map: &Ids, id: &str, path: &str, what: &str, list: &str) -> Result<usi
         Error::new(
             ErrorCode::UnknownReference,
             path,
-            format!("{what} \"{id}\" is not in {list}"),
+            format!("{what} {} is not in {list}", quoted(id)),
         )
     })
 }
@@ -198,8 +201,9 @@ impl Account {
                         ErrorCode::InvalidRole,
                         format!("{path}/role"),
                         format!(
-                            "approver is only for users of the account's own org \"{}\"; user \"{}\" is not",
-                            s.org, user.id
+                            "approver is only for users of the account's own org {}; user {} is not",
+                            quoted(&s.org),
+                            quoted(&user.id)
                         ),
                     ));
                 }
@@ -208,8 +212,8 @@ impl Account {
                         ErrorCode::DuplicateId,
                         path,
                         format!(
-                            "user \"{}\" holds the same role at the same scope twice",
-                            user.id
+                            "user {} holds the same role at the same scope twice",
+                            quoted(&user.id)
                         ),
                     ));
                 }

@@ -5,7 +5,7 @@ use serde::de::{Deserialize, Deserializer, Error as _};
 use serde::ser::{Serialize, Serializer};
 use tsify::Tsify;
 
-use crate::error::ErrorCode;
+use crate::error::{quoted, ErrorCode};
 use crate::model::read::coded;
 
 /// Every action, in the order of the tables of SPEC §3. Action lists are always written
@@ -84,7 +84,11 @@ impl Action {
     /// What to say of an id that is not an action.
     pub fn unknown(id: &str) -> String {
         let ids: Vec<_> = Action::ALL.iter().map(|a| a.id()).collect();
-        format!("\"{id}\" is not an action; actions are {}", ids.join(", "))
+        format!(
+            "{} is not an action; actions are {}",
+            quoted(id),
+            ids.join(", ")
+        )
     }
 
     fn bit(self) -> u16 {
@@ -300,7 +304,11 @@ impl<'de> Deserialize<'de> for Role {
             let ids: Vec<_> = Role::ALL.iter().map(|r| r.id()).collect();
             D::Error::custom(coded(
                 ErrorCode::InvalidRole,
-                format!("\"{}\" is not a role; roles are {}", &*id, ids.join(", ")),
+                format!(
+                    "{} is not a role; roles are {}",
+                    quoted(&id),
+                    ids.join(", ")
+                ),
             ))
         })
     }

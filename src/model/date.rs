@@ -6,7 +6,7 @@ use serde::de::{Deserialize, Deserializer, Error as _};
 use serde::ser::{Serialize, Serializer};
 use tsify::Tsify;
 
-use crate::error::ErrorCode;
+use crate::error::{quoted, ErrorCode};
 use crate::model::read::coded;
 
 /// A proleptic Gregorian calendar day, stored as days since 1970-01-01 (the default);
@@ -60,11 +60,25 @@ impl Serialize for IsoDate {
 /// `YYYY-MM-DD`; anything else is `INVALID_DATE`.
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = crate::model::read::Text::deserialize(d)?;
+        // A date that is not a string (a number, say) is a wrong date, not just a wrong type:
+        // the same code as the JS binding gives a non-string `on`.
+        let text = crate::model::read::Text::deserialize(d).map_err(|e| {
+            let said = e.to_string();
+            D::Error::custom(coded(
+                ErrorCode::InvalidDate,
+                format!(
+                    "a date is a string written YYYY-MM-DD ({})",
+                    crate::model::read::without_position(&said)
+                ),
+            ))
+        })?;
         IsoDate::parse(&text).ok_or_else(|| {
             D::Error::custom(coded(
                 ErrorCode::InvalidDate,
-                format!("\"{}\" is not a calendar date written YYYY-MM-DD", &*text),
+                format!(
+                    "{} is not a calendar date written YYYY-MM-DD",
+                    quoted(&text)
+                ),
             ))
         })
     }

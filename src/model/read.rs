@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_path_to_error::{Path, Segment};
 
-use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::error::{pointer_push, quoted, Error, ErrorCode, Result};
 
 /// The largest JSON text the engine reads: 64 MiB. The largest account of the benchmarks
 /// (100,000 users, 1,000,000 contract lines) is 43 MB, so a hostile or mistaken file is
@@ -108,11 +108,22 @@ pub fn from_json_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
             use serde_json::error::Category;
             let path = pointer(e.path());
             let first = e.into_inner();
+            let lone_surrogate = is_lone_surrogate(&first);
             let said_syntax = matches!(first.classify(), Category::Syntax | Category::Eof);
-            match serde_json::from_str::<serde_json::Value>(text) {
+            // Read through, keeping nothing: serde_json skips escapes unchecked there, so a
+            // lone surrogate is not syntax to it (RFC 8259 allows any \\uXXXX).
+            // Reading through does not count depth: too deep is said by the first read.
+            let too_deep = first.to_string().starts_with("recursion limit exceeded");
+            match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                _ if too_deep => Err(not_json(first.to_string())),
                 // The first read's own words where it saw the fault, else the second's.
-                Err(_) if said_syntax => Err(not_json(first.to_string())),
+                Err(_) if said_syntax && !lone_surrogate => Err(not_json(first.to_string())),
                 Err(syntax) => Err(not_json(syntax.to_string())),
+                Ok(_) if lone_surrogate => Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    path,
+                    "the text holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text",
+                )),
                 Ok(_) => Err(data_error(path, &first.to_string())),
             }
         }
@@ -129,6 +140,15 @@ pub fn from_json_text_fast<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     serde_json::from_str(text).or_else(|_| from_json_text(text))
 }
 
+/// serde_json refuses a `\\uD800`–`\\uDFFF` escape without its pair (it has no UTF-8 form) as
+/// syntax; the engine reports it as a wrong value at its path, the same whether the text was
+/// written that way or came from a JS string holding the lone surrogate itself.
+fn is_lone_surrogate(e: &serde_json::Error) -> bool {
+    let message = e.to_string();
+    message.starts_with("lone leading surrogate in hex escape")
+        || message.starts_with("unexpected end of hex escape")
+}
+
 /// The JSON pointer of a serde path.
 fn pointer(path: &Path) -> String {
     let mut out = String::new();
@@ -143,7 +163,7 @@ fn pointer(path: &Path) -> String {
 }
 
 /// serde_json ends its messages with the place in the text; the path says it better.
-fn without_position(message: &str) -> &str {
+pub fn without_position(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(i)
             if message
@@ -177,7 +197,7 @@ fn data_error(path: String, message: &str) -> Error {
         return Error::new(
             ErrorCode::InvalidValue,
             pointer_push(&path, &name),
-            format!("the required field \"{name}\" is missing"),
+            format!("the required field {} is missing", quoted(&name)),
         );
     }
     if let Some(name) = field(
@@ -191,7 +211,7 @@ fn data_error(path: String, message: &str) -> Error {
         return Error::new(
             ErrorCode::InvalidValue,
             path,
-            format!("unknown field \"{name}\"{expected}"),
+            format!("unknown field {}{expected}", quoted(&name)),
         );
     }
     if let Some(name) = field("duplicate field `", &["`"]) {
@@ -205,10 +225,32 @@ fn data_error(path: String, message: &str) -> Error {
         return Error::new(
             ErrorCode::InvalidValue,
             path,
-            format!("the field \"{name}\" is given twice"),
+            format!("the field {} is given twice", quoted(&name)),
         );
     }
-    Error::new(ErrorCode::InvalidValue, path, message.replace('`', "\""))
+    Error::new(
+        ErrorCode::InvalidValue,
+        path,
+        short_value(message).replace('`', "\""),
+    )
+}
+
+/// serde quotes a refused string whole ("invalid type: string \"…\", expected …"); at most
+/// 60 of its characters are kept (already escaped by serde), as `quoted` does for ours.
+fn short_value(message: &str) -> String {
+    for kind in ["invalid type: string \"", "invalid value: string \""] {
+        let Some((value, expected)) = message
+            .strip_prefix(kind)
+            .and_then(|rest| rest.rsplit_once("\", expected "))
+        else {
+            continue;
+        };
+        if let Some((cut, _)) = value.char_indices().nth(60) {
+            let shown = value.get(..cut).unwrap_or(value);
+            return format!("{kind}{shown}…\", expected {expected}");
+        }
+    }
+    message.to_owned()
 }
 
 #[cfg(test)]
@@ -235,6 +277,21 @@ mod tests {
         let e = from_json_text::<Probe>(text).err();
         e.map(|e| (e.code, e.path, e.message))
             .unwrap_or_else(|| (ErrorCode::TooLarge, "accepted".into(), String::new()))
+    }
+
+    #[test]
+    fn messages_quote_a_short_excerpt_of_a_long_value() {
+        let long = "x".repeat(100_000);
+        // serde's own message, which would quote the whole string.
+        let (code, path, message) = error(&format!(r#"{{"name": "n", "items": "{long}"}}"#));
+        assert_eq!((code, path.as_str()), (ErrorCode::InvalidValue, "/items"));
+        assert!(message.len() < 200 && message.contains("xxx…"), "{message}");
+        // The path names the field in full (it is a pointer); the message quotes 60 characters.
+        let (_, path, message) = error(&format!(
+            r#"{{"name": "n", "items": [{{"id": "i", "{long}": 1}}]}}"#
+        ));
+        assert!(path.starts_with("/items/0/xxx"));
+        assert!(message.len() < 300 && message.contains("xxx…"), "{message}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::error::{pointer_push, Error, ErrorCode, Result};
+use crate::error::{pointer_push, quoted, Error, ErrorCode, Result};
 use crate::model::account::{unknown_user, Account};
 use crate::model::catalog::{Action, ActionSet, ENTITLEMENT, VA_SCOPED};
 use crate::model::date::IsoDate;
@@ -150,7 +150,7 @@ fn unknown(path: String, what: &str, id: &str) -> Error {
     Error::new(
         ErrorCode::UnknownReference,
         path,
-        format!("{what} \"{id}\" is not in the account"),
+        format!("{what} {} is not in the account", quoted(id)),
     )
 }
 

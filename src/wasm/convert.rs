@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{Error, ErrorCode};
+use crate::error::{quoted, Error, ErrorCode};
 use crate::model::date::IsoDate;
 use crate::model::read::{from_json_text, too_large, MAX_JSON_BYTES};
 
@@ -29,6 +29,13 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str, base: &str) -> 
     read_text(&json_text(value, what)?, base)
 }
 
+/// The same for a request, whose `on` is checked as `check_on` does.
+pub fn request_from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
+    let text = json_text(value, "migration request")?;
+    check_on(value, &text)?;
+    read_text(&text, "")
+}
+
 /// JSON text read into `T`, with the JSON pointer of a refused value under `base`.
 pub fn read_text<'a, T: Deserialize<'a>>(text: &'a str, base: &str) -> Result<T, JsValue> {
     from_json_text(text).map_err(|mut e| {
@@ -46,9 +53,15 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// A large result as serde_json text parsed once by the JS engine.
+/// The longest string V8 makes (Chrome, Node): 2^29 − 24 UTF-16 units. Bytes of UTF-8 are
+/// never fewer than UTF-16 units, so text within this many bytes fits.
+pub const MAX_JS_STRING: usize = (1 << 29) - 24;
+
+/// A large result as serde_json text parsed once by the JS engine; `TOO_LARGE`, pointing to
+/// the paged `Preview`, when the text would not fit in a JS string.
 pub fn json_to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&crate::to_json(value))
+    let text = crate::to_json_within(value, MAX_JS_STRING).map_err(js_error)?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Any JS value that JSON could express, as JSON text (`JSON.stringify`): it means exactly
@@ -93,19 +106,36 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
     #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsValue) -> Vec<u8>;
+    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
 }
 
 /// A JS string as UTF-8, refused as `TOO_LARGE` before it is copied into WebAssembly memory
-/// when it is longer than the engine reads (UTF-8 takes at least as many bytes as UTF-16
-/// units). `None` when the value is not a string.
+/// when it is longer than the engine reads: on its UTF-16 length first (UTF-8 takes at least
+/// as many bytes), then on its UTF-8 length, encoded by the platform outside WebAssembly
+/// memory (60 million "€" are 180 MB of UTF-8 in fewer than 64 Mi units). `None` when the
+/// value is not a string.
 pub fn text_arg(text: &JsValue) -> Option<Result<String, JsValue>> {
     let length = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
     if length > MAX_JSON_BYTES {
         return Some(Err(js_error(too_large(length))));
     }
-    let bytes = TextEncoder::new().encode(text);
-    Some(String::from_utf8(bytes).map_err(|_| {
+    // A lone surrogate has no UTF-8 form (the encoder would put U+FFFD in its place, and
+    // two different ids would become one): each is written as the escape `\uD800`, which
+    // the reader refuses as INVALID_VALUE at the path of the string holding it, as it does
+    // the same escape written in the text.
+    let text = match text.dyn_ref::<js_sys::JsString>() {
+        Some(s) if !s.is_well_formed() => {
+            let lone = js_sys::RegExp::new("[\\uD800-\\uDFFF]", "gu");
+            s.replace_by_pattern(&lone, "\\uD800").into()
+        }
+        _ => text.clone(),
+    };
+    let encoded = TextEncoder::new().encode(&text);
+    let length = encoded.length() as usize;
+    if length > MAX_JSON_BYTES {
+        return Some(Err(js_error(too_large(length))));
+    }
+    Some(String::from_utf8(encoded.to_vec()).map_err(|_| {
         js_error(Error::new(
             ErrorCode::InvalidValue,
             "",
@@ -114,15 +144,18 @@ pub fn text_arg(text: &JsValue) -> Option<Result<String, JsValue>> {
     }))
 }
 
-/// Makes room for loading an account of `text_len` bytes of JSON in one step. WebAssembly
+/// Makes room for loading an account from `text` in one step. WebAssembly
 /// memory grows in the allocator's small steps, and V8 copies the whole memory at each, so
 /// a first large load grew it quadratically (3.0 s instead of 0.5 s for the 13.5 MB
 /// benchmark account). Loading peaks at about 6.6 times the text (the typed snapshot and
 /// its indexes), so one allocation of 7 times, freed at once, grows the memory once and
 /// leaves the space to the allocator. `try_reserve` so that a huge input fails later with
-/// an error rather than aborting here.
-pub fn reserve_for_load(text_len: usize) {
-    reserve(text_len.saturating_mul(7));
+/// an error rather than aborting here. Only for text that starts as an account does (`{`):
+/// text that is not JSON at its first byte is refused without growing the memory for good.
+pub fn reserve_for_load(text: &str) {
+    if text.trim_start().starts_with('{') {
+        reserve(text.len().saturating_mul(7));
+    }
 }
 
 /// The same before a preview or an apply, which build results many times the account's
@@ -146,16 +179,121 @@ pub fn today_utc() -> IsoDate {
     iso.get(..10).and_then(IsoDate::parse).unwrap_or_default()
 }
 
-/// An `on` argument: the day given, or today (UTC) when it is left out.
-pub fn date_arg(on: Option<String>) -> Result<IsoDate, JsValue> {
+/// The most UTF-8 bytes a string argument naming one thing (a user id, an action, a date)
+/// may hold: far above any real id, far below anything that could hurt.
+pub const MAX_ARG_BYTES: usize = 4096;
+
+/// What a JS value is, for a message: "a number", "null", "an object".
+fn kind(value: &JsValue) -> String {
+    if value.is_null() || value.is_undefined() {
+        return if value.is_null() { "null" } else { "undefined" }.into();
+    }
+    if value.is_instance_of::<js_sys::Date>() {
+        return "a Date object".into();
+    }
+    let kind = value.js_typeof().as_string().unwrap_or_default();
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind}")
+}
+
+/// A string argument at `path` (a user id, an action): refused with the engine's codes when
+/// it is not a string (`INVALID_VALUE`), holds more than `MAX_ARG_BYTES` of UTF-8 (`TOO_LARGE`,
+/// judged on its UTF-16 length before anything is copied: UTF-8 takes at least as many
+/// bytes), or holds a lone UTF-16 surrogate (`INVALID_VALUE`: it has no UTF-8 form, and
+/// replacing it would make two different ids one).
+pub fn str_arg(value: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
+    let refuse = |code, message: String| Err(js_error(Error::new(code, path, message)));
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+        return refuse(
+            ErrorCode::InvalidValue,
+            format!("{what} must be a string; got {}", kind(value)),
+        );
+    };
+    let too_long = |bytes: usize| {
+        refuse(
+            ErrorCode::TooLarge,
+            format!("{what} is {bytes} or more bytes long; at most {MAX_ARG_BYTES} are read"),
+        )
+    };
+    if text.length() as usize > MAX_ARG_BYTES {
+        return too_long(text.length() as usize);
+    }
+    if !text.is_well_formed() {
+        return refuse(ErrorCode::InvalidValue, lone_surrogate(what));
+    }
+    let text = String::from(text);
+    if text.len() > MAX_ARG_BYTES {
+        return too_long(text.len());
+    }
+    Ok(text)
+}
+
+fn lone_surrogate(what: &str) -> String {
+    format!("{what} holds a lone UTF-16 surrogate, which is not text (it has no UTF-8 form)")
+}
+
+/// An `on` argument: a day written `YYYY-MM-DD`, or today (UTC) when it is left out or null.
+/// Anything else, a number or a `Date` object included, is `INVALID_DATE` at `/on`.
+pub fn date_arg(on: Option<JsValue>) -> Result<IsoDate, JsValue> {
     match on {
         None => Ok(today_utc()),
-        Some(text) => IsoDate::parse(&text).ok_or_else(|| {
-            js_error(Error::new(
-                ErrorCode::InvalidDate,
-                "/on",
-                format!("\"{text}\" is not a calendar date written YYYY-MM-DD"),
-            ))
-        }),
+        Some(on) if on.is_null() || on.is_undefined() => Ok(today_utc()),
+        Some(on) => {
+            let invalid =
+                |message: String| js_error(Error::new(ErrorCode::InvalidDate, "/on", message));
+            let Some(text) = on.as_string().filter(|_| on.is_string()) else {
+                return Err(invalid(format!(
+                    "on must be a date written YYYY-MM-DD (a string); got {}",
+                    kind(&on)
+                )));
+            };
+            IsoDate::parse(&text).ok_or_else(|| {
+                invalid(format!(
+                    "{} is not a calendar date written YYYY-MM-DD",
+                    quoted(&text)
+                ))
+            })
+        }
     }
+}
+
+/// `on` in a request or in the questions of a batch, given as `value` and already turned
+/// into `text` by `JSON.stringify`, which writes `NaN`, `Infinity` and an invalid `Date` as
+/// `null` (that is, today) without a word. Only when the text holds `"on":null` are the
+/// objects themselves looked at: anything there but a string, null or nothing is refused as
+/// `date_arg` refuses it, at the question's `/on`.
+pub fn check_on(value: &JsValue, text: &str) -> Result<(), JsValue> {
+    if !text.contains("\"on\":null") {
+        return Ok(());
+    }
+    match value.dyn_ref::<js_sys::Array>() {
+        Some(questions) => questions
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, q)| check_object_on(&q, &format!("/{i}"))),
+        None => check_object_on(value, ""),
+    }
+}
+
+fn check_object_on(object: &JsValue, base: &str) -> Result<(), JsValue> {
+    if !object.is_object() {
+        return Ok(());
+    }
+    // The text was written from this object a moment ago, so reading `on` does not throw.
+    let on = js_sys::Reflect::get(object, &"on".into()).unwrap_or(JsValue::UNDEFINED);
+    if on.is_string() || on.is_null() || on.is_undefined() {
+        return Ok(());
+    }
+    Err(js_error(Error::new(
+        ErrorCode::InvalidDate,
+        format!("{base}/on"),
+        format!(
+            "on must be a date written YYYY-MM-DD (a string); got {}",
+            kind(&on)
+        ),
+    )))
 }

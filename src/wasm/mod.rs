@@ -21,8 +21,8 @@ use crate::migration::request::MigrationRequest;
 use crate::resolve::question::Resource;
 use crate::Account;
 use convert::{
-    date_arg, from_js, js_error, json_text, json_to_js, read_text, reserve_for_load,
-    reserve_for_migration, text_arg, to_js, today_utc,
+    check_on, date_arg, from_js, js_error, json_text, json_to_js, read_text, request_from_js,
+    reserve_for_load, reserve_for_migration, str_arg, text_arg, to_js, today_utc, MAX_JS_STRING,
 };
 
 /// The allocator of the shipped module: talc rather than the standard library's dlmalloc, 4 KB
@@ -49,7 +49,7 @@ impl JsAccount {
         #[wasm_bindgen(unchecked_param_type = "AccountSnapshot")] snapshot: JsValue,
     ) -> Result<JsAccount, JsValue> {
         let text = json_text(&snapshot, "account snapshot")?;
-        reserve_for_load(text.len());
+        reserve_for_load(&text);
         Ok(JsAccount {
             inner: Rc::new(Account::from_json_str(&text).map_err(js_error)?),
             text_len: text.len(),
@@ -68,7 +68,7 @@ impl JsAccount {
                 "Account.fromJson takes the JSON text of an account snapshot, a string",
             ))
         })??;
-        reserve_for_load(text.len());
+        reserve_for_load(&text);
         Ok(JsAccount {
             inner: Rc::new(Account::from_json_str(&text).map_err(js_error)?),
             text_len: text.len(),
@@ -81,10 +81,25 @@ impl JsAccount {
         json_to_js(self.inner.snapshot())
     }
 
+    /// The snapshot as the engine's JSON text: numbers in fields the engine does not know
+    /// keep every digit they were read with (`toJSON` gives JS numbers, which round them).
+    #[wasm_bindgen(js_name = toJsonText)]
+    pub fn to_json_text(&self) -> Result<String, JsValue> {
+        crate::to_json_within(self.inner.snapshot(), MAX_JS_STRING).map_err(js_error)
+    }
+
     /// The account at a glance and each contract's status; eligibility is for `actor` when
     /// given, traditional access is as of `on` (default: today, UTC).
     #[wasm_bindgen(unchecked_return_type = "Overview")]
-    pub fn overview(&self, actor: Option<String>, on: Option<String>) -> Result<JsValue, JsValue> {
+    pub fn overview(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] actor: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let actor = actor
+            .filter(|a| !a.is_null() && !a.is_undefined())
+            .map(|a| str_arg(&a, "/actor", "actor"))
+            .transpose()?;
         let on = date_arg(on)?;
         to_js(
             &self
@@ -139,20 +154,25 @@ impl JsAccount {
 
     /// Everything the user can do on `on` (default: today, UTC).
     #[wasm_bindgen(unchecked_return_type = "UserAccess")]
-    pub fn access(&self, user: &str, on: Option<String>) -> Result<JsValue, JsValue> {
-        let u = self.inner.user_arg(user, "/user").map_err(js_error)?;
+    pub fn access(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] user: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let user = str_arg(&user, "/user", "user")?;
+        let u = self.inner.user_arg(&user, "/user").map_err(js_error)?;
         let on = date_arg(on)?;
         to_js(&self.inner.user_access(u, on))
     }
 
     pub fn can(
         &self,
-        user: &str,
-        #[wasm_bindgen(unchecked_param_type = "Action")] action: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] user: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Resource")] resource: JsValue,
-        on: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
     ) -> Result<bool, JsValue> {
-        let q = self.question(user, action, resource, on)?;
+        let q = self.question(&user, &action, resource, on)?;
         Ok(self.inner.decide(&q))
     }
 
@@ -160,12 +180,12 @@ impl JsAccount {
     #[wasm_bindgen(unchecked_return_type = "Explanation")]
     pub fn explain(
         &self,
-        user: &str,
-        #[wasm_bindgen(unchecked_param_type = "Action")] action: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] user: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Resource")] resource: JsValue,
-        on: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let q = self.question(user, action, resource, on)?;
+        let q = self.question(&user, &action, resource, on)?;
         to_js(&self.inner.explain(&q))
     }
 
@@ -174,10 +194,11 @@ impl JsAccount {
     pub fn can_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Question[]")] questions: JsValue,
-        on: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let today = date_arg(on)?;
         let text = json_text(&questions, "list of questions")?;
+        check_on(&questions, &text)?;
         let answers = self
             .inner
             .can_many_text(&text, Some(today))
@@ -189,16 +210,18 @@ impl JsAccount {
 impl JsAccount {
     fn question(
         &self,
-        user: &str,
-        action: &str,
+        user: &JsValue,
+        action: &JsValue,
         resource: JsValue,
-        on: Option<String>,
+        on: Option<JsValue>,
     ) -> Result<crate::ResolvedQuestion, JsValue> {
+        let user = str_arg(user, "/user", "user")?;
+        let action = str_arg(action, "/action", "action")?;
         let text = json_text(&resource, "resource")?;
         let resource: Resource = read_text(&text, "/resource")?;
         let on = date_arg(on)?;
         self.inner
-            .question_from_parts(user, action, &resource, on)
+            .question_from_parts(&user, &action, &resource, on)
             .map_err(js_error)
     }
 }
@@ -231,11 +254,15 @@ impl JsPreview {
 
     /// One user's entry.
     #[wasm_bindgen(unchecked_return_type = "UserPreview")]
-    pub fn user(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn user(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = str_arg(&id, "/user", "user")?;
         json_to_js(
             &self
                 .planned
-                .user_by_id(&self.account, id)
+                .user_by_id(&self.account, &id)
                 .map_err(js_error)?,
         )
     }
@@ -247,7 +274,15 @@ impl JsPreview {
 
     /// The page's CSV export: a row per user, cells neutralised for spreadsheets.
     pub fn csv(&self) -> Result<String, JsValue> {
-        Ok(self.planned.csv(&self.account))
+        let csv = self.planned.csv(&self.account);
+        if csv.len() > MAX_JS_STRING {
+            return Err(js_error(crate::Error::new(
+                crate::ErrorCode::TooLarge,
+                "",
+                format!("the CSV is {} bytes, longer than a JS string can be; read the preview a page at a time with users({{ offset, limit }})", csv.len()),
+            )));
+        }
+        Ok(csv)
     }
 
     /// Exactly what `previewMigration` returns for the same request.
@@ -289,7 +324,7 @@ fn query_arg<T: DeserializeOwned + Default>(query: Option<JsValue>) -> Result<T,
 
 /// Reads a request, with today's UTC date where `on` is left out or null.
 fn request_arg(request: JsValue) -> Result<MigrationRequest, JsValue> {
-    let request: MigrationRequest = from_js(&request, "migration request", "")?;
+    let request: MigrationRequest = request_from_js(&request)?;
     Ok(request.on_or(today_utc()))
 }
 

@@ -51,3 +51,62 @@ test('failed conversions leave no references and no memory behind', () => {
   assert.equal(Account.fromJson(text).can('carl', 'performRma', { contract: 'C-300', line: '1' }, '2026-11-30'), true);
   account.free();
 });
+
+test('arguments the engine cannot read get its codes and paths, never a silent default', () => {
+  const account = Account.fromJson(text);
+  const va = { va: 'A' };
+  const question = (on) => ({ user: 'carl', action: 'openCase', resource: va, on });
+  const request = (on) => ({ actor: 'clara', smartAccessRole: 'fullUser', on });
+  const cases = [
+    // JSON.stringify would write these as null, that is today.
+    ['a NaN date in a batch', () => account.canMany([question('2026-11-30'), question(NaN)]), 'INVALID_DATE', '/1/on'],
+    ['an infinite date in a request', () => account.previewMigration(request(Infinity)), 'INVALID_DATE', '/on'],
+    ['an invalid Date in a request', () => account.preview(request(new Date('no'))), 'INVALID_DATE', '/on'],
+    ['a Date object as on', () => account.can('carl', 'openCase', va, new Date()), 'INVALID_DATE', '/on'],
+    ['a number as on', () => account.access('carl', 20261130), 'INVALID_DATE', '/on'],
+    // Not strings where strings belong.
+    ['a number as user', () => account.can(5, 'openCase', va), 'INVALID_VALUE', '/user'],
+    ['no action', () => account.explain('carl', undefined, va), 'INVALID_VALUE', '/action'],
+    ['an object as actor', () => account.overview({}), 'INVALID_VALUE', '/actor'],
+    // A lone surrogate is refused, not replaced (x\uD800 and x\uDBFF would be one id).
+    ['a lone surrogate in a user id', () => account.can('carl\uD800', 'openCase', va), 'INVALID_VALUE', '/user'],
+    ['a lone surrogate in account text', () => Account.fromJson(text.replace('"Chris"', '"Chris\uDBFF"')), 'INVALID_VALUE', '/users/1/name'],
+    ['the same, escaped, in an object', () => new Account(JSON.parse(text.replace('"Chris"', '"Chris\\uDBFF"'))), 'INVALID_VALUE', '/users/1/name'],
+    // String arguments are measured before they are copied.
+    ['a 5,000-character user id', () => account.can('x'.repeat(5000), 'openCase', va), 'TOO_LARGE', '/user'],
+    ['a 2,000 × "€" user id (6,000 bytes)', () => account.access('€'.repeat(2000)), 'TOO_LARGE', '/user'],
+  ];
+  for (const [name, call, code, path] of cases) {
+    assert.throws(call, (e) => e.name === 'SmartAccessError' && e.code === code && e.path === path, name);
+  }
+  // A message quotes a short excerpt of a long bad value.
+  assert.throws(() => account.can('y'.repeat(4000), 'openCase', va), (e) => e.code === 'UNKNOWN_REFERENCE' && e.message.length < 120);
+  // And the same calls with readable arguments answer.
+  assert.deepEqual(account.canMany([question('2026-11-30'), question(null)]), [false, false]);
+  assert.equal(account.can('carl', 'performRma', { contract: 'C-300', line: '1' }, '2026-11-30'), true);
+  account.free();
+});
+
+test('numbers in unknown fields keep their digits through the text path', () => {
+  const exact = text.replace('"id": "SA-C",', '"id": "SA-C", "big": 12345678901234567890123, "huge": 1e999,');
+  const account = Account.fromJson(exact);
+  const digits = /"big":12345678901234567890123[,}]/;
+  assert.match(account.toJsonText(), digits);
+  assert.match(account.toJsonText(), /"huge":1e\+999[,}]/); // only the exponent is respelt
+  // Through a preview's apply, as the migrated account.
+  const preview = account.preview({ actor: 'clara', on: '2026-11-23', smartAccessRole: 'fullUser' });
+  assert.match(preview.apply().account.toJsonText(), digits);
+  // As JS objects they are JS numbers.
+  assert.equal(account.toJSON().huge, Infinity);
+  account.free();
+});
+
+test('text too large in UTF-8 is refused before it reaches the engine memory', () => {
+  const memory = exports.memory.buffer.byteLength;
+  // 23 million "€": under the 64 MiB limit in UTF-16 units, 69 MB of UTF-8.
+  assert.throws(() => Account.fromJson('€'.repeat(23_000_000)), (e) => e.code === 'TOO_LARGE');
+  // Not JSON at its first byte, 60 MB: refused without making room for an account.
+  assert.throws(() => Account.fromJson(`x${' '.repeat(60_000_000)}`), (e) => e.code === 'INVALID_JSON');
+  assert.ok(exports.memory.buffer.byteLength - memory < 64 * 2 ** 20,
+    `the memory grew by ${exports.memory.buffer.byteLength - memory} bytes`);
+});

@@ -269,16 +269,26 @@ fn role_resolution_through_the_js_api() {
     let account = JsAccount::from_json(RESOLUTION.into()).unwrap();
     let line_b = || js(r#"{"contract":"C-300","line":"2"}"#);
     assert!(account
-        .can("carl", "performRma", line_b(), Some("2026-11-30".into()))
+        .can(
+            "carl".into(),
+            "performRma".into(),
+            line_b(),
+            Some("2026-11-30".into())
+        )
         .unwrap());
     assert!(!account
-        .can("carl", "performRma", line_b(), Some("2026-12-23".into()))
+        .can(
+            "carl".into(),
+            "performRma".into(),
+            line_b(),
+            Some("2026-12-23".into())
+        )
         .unwrap());
     let e = rust(
         &account
             .explain(
-                "pat",
-                "viewAdminContacts",
+                "pat".into(),
+                "viewAdminContacts".into(),
                 js(r#"{"account":"SA-C"}"#),
                 None,
             )
@@ -287,11 +297,20 @@ fn role_resolution_through_the_js_api() {
     assert_eq!(e["allowed"], false);
     let e = rust(
         &account
-            .explain("zed", "viewAll", js(r#"{"order":"O-1"}"#), None)
+            .explain(
+                "zed".into(),
+                "viewAll".into(),
+                js(r#"{"order":"O-1"}"#),
+                None,
+            )
             .unwrap(),
     );
     assert_eq!(e["reasons"][0]["recipient"], "email");
-    let access = rust(&account.access("carl", Some("2026-11-30".into())).unwrap());
+    let access = rust(
+        &account
+            .access("carl".into(), Some("2026-11-30".into()))
+            .unwrap(),
+    );
     assert_eq!(access["contracts"][0]["contract"], "C-300");
     let answers = rust(
         &account
@@ -321,12 +340,15 @@ fn role_resolution_through_the_js_api() {
         error_fields(thrown),
         ("UNKNOWN_REFERENCE".into(), "/1/user".into())
     );
-    let thrown = account.can("carl", "fly", line_b(), None).err().unwrap();
+    let thrown = account
+        .can("carl".into(), "fly".into(), line_b(), None)
+        .err()
+        .unwrap();
     assert_eq!(
         error_fields(thrown),
         ("UNKNOWN_ACTION".into(), "/action".into())
     );
-    let thrown = account.access("nobody", None).err().unwrap();
+    let thrown = account.access("nobody".into(), None).err().unwrap();
     assert_eq!(
         error_fields(thrown),
         ("UNKNOWN_REFERENCE".into(), "/user".into())
@@ -351,7 +373,7 @@ fn a_preview_kept_in_the_engine_reads_in_parts() {
     assert_eq!(page["items"][0]["id"], "casper");
     assert_eq!(rust(&preview.users(None).unwrap())["items"], whole["users"]);
     assert_eq!(
-        error_fields(preview.user("zed").err().unwrap()),
+        error_fields(preview.user("zed".into()).err().unwrap()),
         ("UNKNOWN_REFERENCE".into(), "/user".into())
     );
     // The CSV export: a header and a row per user, in account order.
