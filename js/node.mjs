@@ -1,10 +1,7 @@
 // Node entry for import: the same instance as require('smart-access'), so code that mixes
-// both never holds two copies of the engine.
-import { createRequire } from 'node:module';
+// both never holds two copies of the engine. A static import of the CommonJS entry, which
+// Node and bundlers targeting Node follow (createRequire they do not).
+import api from './node.cjs';
 
-const require = createRequire(import.meta.url);
-const api = require('./node.cjs');
-
-export const Account = api.Account;
-export const initSync = api.initSync;
+export const { Account, Preview, SmartAccessError, initSync } = api;
 export default api.init;

@@ -1,7 +1,7 @@
 // The engine's Web Worker: it holds the loaded account and the last preview as engine
 // handles (SPEC §9), so neither is ever copied into JS whole; the page's main thread
 // receives small pieces (a summary, one page of rows, one user) and the exports.
-import init, { Account } from '/pkg/smart_access.js';
+import init, { Account } from '/pkg/index.js';
 import { generateAccount, LARGE } from './generate.js';
 
 const ready = init();

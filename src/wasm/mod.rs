@@ -341,13 +341,18 @@ export interface Preview {
 }
 "#;
 
-// The thrown error is a JS `Error` with the fields of the core's error (`crate::Error`).
+// The thrown error: the core's error (`crate::Error`) as a JS `Error`, recognised by the
+// package's runtime `SmartAccessError` class (js/edges.cjs), which also throws the binding's
+// own two codes.
 #[wasm_bindgen(typescript_custom_section)]
 const SMART_ACCESS_ERROR: &str = r#"
-/** What every method throws on bad input (`name` is "SmartAccessError"). */
-export interface SmartAccessError extends globalThis.Error {
-    code: ErrorCode;
+/** What every method throws on bad input; `e instanceof SmartAccessError` recognises it. */
+export class SmartAccessError extends globalThis.Error {
+    constructor(code: SmartAccessError["code"], path: string, message: string);
+    /** The engine's codes, and the package's own two: an object used after `free()`
+     * (`FREED`) and a call before `init()` in a browser (`NOT_INITIALISED`). */
+    readonly code: ErrorCode | "FREED" | "NOT_INITIALISED";
     /** JSON pointer into the offending argument, e.g. "/contracts/2/lines/5/va". */
-    path: string;
+    readonly path: string;
 }
 "#;

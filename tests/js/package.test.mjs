@@ -205,8 +205,31 @@ test('TypeScript: a consumer compiles against the shipped types, which have no a
   assert.notEqual(run(join(root, 'node_modules/.bin/tsc'), ['-p', project]).status, 0);
 });
 
-test('browser: the README snippet runs in Chromium', async () => {
-  writeFileSync(join(project, 'index.html'), snippet('browser'));
+test('browser: before init(), after free() and a wrong type, the package says so with a code', async () => {
+  writeFileSync(join(project, 'edges.html'), `<!doctype html><link rel="icon" href="data:,">
+<script type="importmap">{ "imports": { "smart-access": "/node_modules/smart-access/index.js" } }</script>
+<script type="module">
+  import init, { Account, SmartAccessError } from 'smart-access';
+  const seen = [];
+  const attempt = (call) => { try { call(); seen.push('accepted'); } catch (e) { seen.push([e.code, e instanceof SmartAccessError]); } };
+  attempt(() => Account.fromJson('{}'));
+  attempt(() => new Account({}));
+  await init();
+  const account = Account.fromJson(await (await fetch('account.json')).text());
+  attempt(() => account.can('carl', 'openCase', { va: 'A' }, new Date()));
+  account.free();
+  attempt(() => account.can('carl', 'openCase', { va: 'A' }));
+  document.body.textContent = JSON.stringify(seen);
+</script>`);
+  const { text, errors } = await inChromium('edges.html', () => document.body.textContent.startsWith('['));
+  assert.deepEqual(JSON.parse(text), [
+    ['NOT_INITIALISED', true], ['NOT_INITIALISED', true], ['INVALID_DATE', true], ['FREED', true],
+  ]);
+  assert.deepEqual(errors, []);
+});
+
+/** A page of the test project in Chromium: its text once `done` holds, and its errors. */
+async function inChromium(file, done) {
   const server = await serveStatic(project);
   let browser;
   try {
@@ -215,14 +238,19 @@ test('browser: the README snippet runs in Chromium', async () => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => document.body.textContent.includes('chris'));
-    const text = await page.evaluate(() => document.body.textContent);
-    assert.match(text, /chris: fullUser/);
-    assert.match(text, /cathy: fullUser, fullUser/);
-    assert.deepEqual(errors, []);
+    await page.goto(`${server.url}/${file}`);
+    await page.waitForFunction(done);
+    return { text: await page.evaluate(() => document.body.textContent), errors };
   } finally {
     await browser?.close();
     server.close();
   }
+}
+
+test('browser: the README snippet runs in Chromium', async () => {
+  writeFileSync(join(project, 'index.html'), snippet('browser'));
+  const { text, errors } = await inChromium('index.html', () => document.body.textContent.includes('chris'));
+  assert.match(text, /chris: fullUser/);
+  assert.match(text, /cathy: fullUser, fullUser/);
+  assert.deepEqual(errors, []);
 });

@@ -110,3 +110,18 @@ test('text too large in UTF-8 is refused before it reaches the engine memory', (
   assert.ok(exports.memory.buffer.byteLength - memory < 64 * 2 ** 20,
     `the memory grew by ${exports.memory.buffer.byteLength - memory} bytes`);
 });
+
+test('an object used after free() says FREED, and every error is a SmartAccessError', async () => {
+  const { Account: NodeAccount, SmartAccessError } = await import(join(root, 'pkg/node.mjs'));
+  const account = NodeAccount.fromJson(text);
+  const preview = account.preview({ actor: 'clara', on: '2026-11-23', smartAccessRole: 'fullUser' });
+  account.free();
+  assert.throws(() => account.can('carl', 'openCase', { va: 'A' }), (e) => e instanceof SmartAccessError && e.code === 'FREED');
+  assert.throws(() => account.toJSON(), (e) => e.code === 'FREED');
+  // The preview outlives its account (SPEC §9) until it is freed itself.
+  assert.equal(preview.summary.counts.users, 5);
+  preview.free();
+  assert.throws(() => preview.summary, (e) => e.code === 'FREED');
+  assert.throws(() => NodeAccount.fromJson('{'), (e) => e instanceof SmartAccessError && e.code === 'INVALID_JSON');
+  assert.equal(new Error('other') instanceof SmartAccessError, false);
+});

@@ -1,0 +1,64 @@
+// The edges of the API, shared by every entry point (the browser entry gets this file
+// wrapped as an ES module by `make pkg`): a runtime SmartAccessError class, and clear errors
+// for an object used after free() and for calls made before the engine is initialised,
+// where the generated glue would say "null pointer passed to rust" or "Cannot read
+// properties of undefined".
+'use strict';
+
+/** What every call throws on bad input: `code`, `path` (a JSON pointer) and `message`. */
+class SmartAccessError extends Error {
+  constructor(code, path, message) {
+    super(message);
+    this.name = 'SmartAccessError';
+    this.code = code;
+    this.path = path;
+  }
+
+  // The engine creates its errors inside WebAssembly as plain Errors named
+  // SmartAccessError with a code; `instanceof` recognises those too.
+  static [Symbol.hasInstance](value) {
+    return value instanceof Error && value.name === 'SmartAccessError' && typeof value.code === 'string';
+  }
+}
+
+const FREED = (what) => new SmartAccessError('FREED', '',
+  `this ${what} was freed (free(), or the end of a using block) and holds nothing any more; load or plan it again`);
+
+/**
+ * Guards the methods of the engine's classes: an object used after free() throws FREED, and
+ * any call before `ready()` throws NOT_INITIALISED.
+ */
+function guard(classes, ready) {
+  const notReady = () => new SmartAccessError('NOT_INITIALISED', '',
+    'the engine is not initialised yet: await init() (the default export) once before using it, or call initSync({ module }) with the compiled .wasm');
+  for (const [what, cls] of Object.entries(classes)) {
+    for (const target of [cls, cls.prototype]) {
+      for (const name of Object.getOwnPropertyNames(target)) {
+        const descriptor = Object.getOwnPropertyDescriptor(target, name);
+        const original = descriptor.get ?? descriptor.value;
+        if (typeof original !== 'function' || ['constructor', 'free', 'prototype', 'length', 'name'].includes(name)
+          || name.startsWith('__')) {
+          continue;
+        }
+        const instance = target === cls.prototype;
+        function guarded(...args) {
+          if (!ready()) throw notReady();
+          if (instance && this.__wbg_ptr === 0) throw FREED(what);
+          return original.apply(this, args);
+        }
+        Object.defineProperty(target, name, descriptor.get ? { ...descriptor, get: guarded } : { ...descriptor, value: guarded });
+      }
+    }
+    // `new Account(...)` before init goes through the constructor itself.
+    const Guarded = new Proxy(cls, {
+      construct(Target, args, newTarget) {
+        if (!ready()) throw notReady();
+        return Reflect.construct(Target, args, newTarget);
+      },
+    });
+    classes[what] = Guarded;
+  }
+  return classes;
+}
+
+module.exports = { SmartAccessError, guard };
