@@ -1,117 +1,210 @@
 #!/usr/bin/env node
-// The `smart-access` command: the engine on JSON files, JSON on standard output. On bad
-// input the error object ({code, path, message, file}) goes to standard error, exit status 2.
+// The `smart-access` command: the engine on JSON files, JSON on standard output. Arguments
+// are parsed by node:util's parseArgs. On bad input the error object ({code, path,
+// message} and the file or argument it is about) goes to standard error, exit status 2.
 'use strict';
 const fs = require('node:fs');
+const { parseArgs } = require('node:util');
 const { Account } = require('../node.cjs');
+const { version } = require('../package.json');
 
-const USAGE = [
-  'usage: smart-access preview ACCOUNT.json REQUEST.json',
-  '       smart-access apply ACCOUNT.json REQUEST.json',
-  '       smart-access can ACCOUNT.json USER ACTION RESOURCE_JSON [DATE]',
-  '       smart-access explain ACCOUNT.json USER ACTION RESOURCE_JSON [DATE]',
-  '       smart-access access ACCOUNT.json USER [DATE]',
-].join('\n');
+const DATE = 'DATE is a day written YYYY-MM-DD (UTC); left out, today.';
+const COMMANDS = {
+  preview: {
+    args: ['ACCOUNT', 'REQUEST'],
+    about: 'Previews the migration REQUEST asks for: every user before and after, contract outcomes, warnings, the submission.',
+  },
+  apply: {
+    args: ['ACCOUNT', 'REQUEST'],
+    about: 'Applies the migration: the migrated account, its history events and the transaction id.',
+  },
+  overview: {
+    args: ['ACCOUNT'],
+    options: '[--actor USER] [--on DATE]',
+    about: 'The account at a glance and every contract\'s status; eligibility for --actor when given.',
+  },
+  can: {
+    args: ['ACCOUNT', 'USER', 'ACTION', 'RESOURCE'],
+    optional: ['DATE'],
+    about: 'Prints true or false, and exits 0 for true, 1 for false. RESOURCE is JSON, e.g. \'{"contract":"C-300","line":"2"}\'.',
+  },
+  'can-many': {
+    args: ['ACCOUNT', 'QUESTIONS'],
+    optional: ['DATE'],
+    about: 'Answers a JSON list of questions [{ user, action, resource, on? }] with a list of true/false; DATE is for questions without on.',
+  },
+  explain: {
+    args: ['ACCOUNT', 'USER', 'ACTION', 'RESOURCE'],
+    optional: ['DATE'],
+    about: 'The answer with every reason that gives it, or why not.',
+  },
+  access: {
+    args: ['ACCOUNT', 'USER'],
+    optional: ['DATE'],
+    about: 'Everything USER can do on DATE, per SA, VA, contract and order share.',
+  },
+};
+
+const synopsis = (name) => {
+  const c = COMMANDS[name];
+  return [`smart-access ${name}`, ...c.args, ...(c.optional ?? []).map((a) => `[${a}]`), c.options ?? '']
+    .join(' ').trimEnd();
+};
+
+function help(name) {
+  if (name) return `usage: ${synopsis(name)}\n\n${COMMANDS[name].about}\n${DATE}\n`;
+  return `smart-access ${version}: previews a Smart Account's user access migration and resolves who may do what.
+
+usage:
+${Object.keys(COMMANDS).map((n) => `  ${synopsis(n)}\n      ${COMMANDS[n].about}`).join('\n')}
+  smart-access help [COMMAND] | --help | --version
+
+ACCOUNT, REQUEST and QUESTIONS are JSON files (UTF-8; - reads standard input). ${DATE}
+Output is JSON on standard output. Exit status: 0 done (for can: true), 1 can answered
+false, 2 bad input or arguments, with the error as JSON on standard error:
+{ "code", "path", "message" } and the "file" or "argument" it is about.
+`;
+}
 
 class CliError extends Error {
-  constructor(code, path, message, file) {
+  constructor(code, path, message, where = {}) {
     super(message);
-    Object.assign(this, { code, path, file });
+    Object.assign(this, { code, path }, where);
   }
 }
 
+let stdinTaken = false;
 // JSON text is UTF-8 (RFC 8259); a byte-order mark is accepted and dropped, as the page's
 // file input does, and UTF-16 with its mark is read as what it says it is. Any other bytes
 // that are not UTF-8 are refused rather than read with U+FFFD in their place.
 function readText(file) {
   let bytes;
   try {
-    bytes = fs.readFileSync(file);
+    if (file === '-') {
+      if (stdinTaken) throw new Error('standard input can be read only once');
+      stdinTaken = true;
+    }
+    bytes = fs.readFileSync(file === '-' ? 0 : file);
   } catch (e) {
-    throw new CliError('READ_ERROR', '', `cannot read ${file}: ${e.message}`, file);
+    throw new CliError('READ_ERROR', '', `cannot read ${file}: ${e.message}`, { file });
   }
-  const [a, b, c] = bytes;
+  const [a, b] = bytes;
   let encoding = 'utf-8';
   if (a === 0xff && b === 0xfe) encoding = 'utf-16le';
   else if (a === 0xfe && b === 0xff) encoding = 'utf-16be';
-  else if (a === 0xef && b === 0xbb && c === 0xbf) encoding = 'utf-8';
   try {
     // TextDecoder drops the byte-order mark itself.
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new CliError('INVALID_JSON', '', `${file} is not UTF-8 text (JSON text must be UTF-8; save it as UTF-8)`, file);
+    throw new CliError('INVALID_JSON', '', `${file} is not UTF-8 text (JSON text must be UTF-8; save it as UTF-8)`, { file });
   }
 }
 
-// Errors from the engine carry the path inside the file; say which file it was.
-function inFile(file, run) {
+// An engine error is about the file or the argument its path points into.
+function about(where, run) {
   try {
     return run();
   } catch (e) {
-    if (e && typeof e.code === 'string' && e.file === undefined) e.file = file;
+    if (e && typeof e.code === 'string' && e.file === undefined && e.argument === undefined) {
+      Object.assign(e, typeof where === 'function' ? where(e.path ?? '') : where);
+    }
     throw e;
   }
 }
 
-function loadAccount(file) {
+const loadAccount = (file) => {
   const text = readText(file);
-  return inFile(file, () => Account.fromJson(text));
-}
+  return about({ file }, () => Account.fromJson(text));
+};
 
-function loadJson(file) {
-  const text = readText(file);
+function parseJson(text, where) {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new CliError('INVALID_JSON', '', `not valid JSON: ${e.message}`, file);
+    throw new CliError('INVALID_JSON', '', `not valid JSON: ${e.message}`, where);
   }
 }
 
-const commands = {
+const loadJson = (file) => parseJson(readText(file), { file });
+
+// The arguments of a question, named by the path of an error about them.
+const questionArgument = (path) => {
+  const [, key] = path.split('/');
+  return { argument: { user: 'USER', action: 'ACTION', resource: 'RESOURCE', on: 'DATE' }[key] ?? 'RESOURCE' };
+};
+
+const run = {
   preview: ([account, request]) => {
     const loaded = loadAccount(account);
-    return inFile(request, () => loaded.previewMigration(loadJson(request)));
+    return about({ file: request }, () => loaded.previewMigration(loadJson(request)));
   },
   apply: ([account, request]) => {
     const loaded = loadAccount(account);
-    return inFile(request, () => loaded.applyMigration(loadJson(request)));
+    return about({ file: request }, () => loaded.applyMigration(loadJson(request)));
+  },
+  overview: ([account], { actor, on }) => {
+    const loaded = loadAccount(account);
+    return about((path) => ({ argument: path.startsWith('/actor') ? '--actor' : '--on' }), () => loaded.overview(actor ?? null, on ?? null));
+  },
+  can: ([account, user, action, resource, date]) => {
+    const loaded = loadAccount(account);
+    const question = parseJson(resource, { argument: 'RESOURCE' });
+    return about(questionArgument, () => loaded.can(user, action, question, date ?? null));
+  },
+  'can-many': ([account, questions, date]) => {
+    const loaded = loadAccount(account);
+    const list = loadJson(questions);
+    return about((path) => (path === '/on' ? { argument: 'DATE' } : { file: questions }), () => loaded.canMany(list, date ?? null));
+  },
+  explain: ([account, user, action, resource, date]) => {
+    const loaded = loadAccount(account);
+    const question = parseJson(resource, { argument: 'RESOURCE' });
+    return about(questionArgument, () => loaded.explain(user, action, question, date ?? null));
+  },
+  access: ([account, user, date]) => {
+    const loaded = loadAccount(account);
+    return about(questionArgument, () => loaded.access(user, date ?? null));
   },
 };
-function resourceArg(text) {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new CliError('INVALID_JSON', '', `RESOURCE_JSON is not valid JSON: ${e.message}`);
-  }
-}
-commands.can = ([account, user, action, resource, date]) =>
-  inFile(account, () => loadAccount(account).can(user, action, resourceArg(resource), date));
-commands.explain = ([account, user, action, resource, date]) =>
-  inFile(account, () => loadAccount(account).explain(user, action, resourceArg(resource), date));
-commands.access = ([account, user, date]) => inFile(account, () => loadAccount(account).access(user, date));
 
-/** How many arguments each command takes: [at least, at most]. */
-const arity = { preview: [2, 2], apply: [2, 2], can: [4, 5], explain: [4, 5], access: [2, 3] };
+const usage = (message) => new CliError('USAGE', '', `${message}; see smart-access --help`);
 
 function main(argv) {
-  const [name, ...args] = argv;
-  if (name === '--help' || name === '-h') {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
+  let parsed;
   try {
-    if (!Object.hasOwn(commands, name) || args.length < arity[name][0] || args.length > arity[name][1]) {
-      throw new CliError('USAGE', '', USAGE);
-    }
-    process.stdout.write(JSON.stringify(commands[name](args), null, 2) + '\n');
-    return 0;
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        actor: { type: 'string' },
+        on: { type: 'string' },
+      },
+    });
   } catch (e) {
-    if (!e || typeof e.code !== 'string') throw e;
-    const out = { code: e.code, path: e.path ?? '', message: e.message };
-    if (e.file !== undefined) out.file = e.file;
-    process.stderr.write(JSON.stringify(out) + '\n');
-    return 2;
+    throw usage(e.message);
   }
+  const { values, positionals: [name, ...args] } = parsed;
+  if (values.version) return { out: `${version}\n` };
+  if (name === 'help') {
+    if (args.length > 1 || (args[0] && !Object.hasOwn(COMMANDS, args[0]))) throw usage(`no command "${args[0]}"`);
+    return { out: help(args[0]) };
+  }
+  if (values.help || name === undefined) {
+    if (name !== undefined && !Object.hasOwn(COMMANDS, name)) throw usage(`no command "${name}"`);
+    return { out: help(name) };
+  }
+  if (!Object.hasOwn(COMMANDS, name)) throw usage(`no command "${name}"`);
+  const { args: needed, optional = [], options } = COMMANDS[name];
+  if (args.length < needed.length || args.length > needed.length + optional.length) {
+    throw usage(`${name} takes ${synopsis(name).replace(`smart-access ${name} `, '')}`);
+  }
+  if (!options && (values.actor !== undefined || values.on !== undefined)) {
+    throw usage(`${name} takes no --actor or --on`);
+  }
+  const result = run[name](args, values);
+  return { out: `${JSON.stringify(result, null, 2)}\n`, status: name === 'can' && result === false ? 1 : 0 };
 }
 
 // A reader that stops early (`smart-access preview … | head`) is not an error.
@@ -120,4 +213,15 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  const { out, status = 0 } = main(process.argv.slice(2));
+  process.stdout.write(out);
+  process.exitCode = status;
+} catch (e) {
+  if (!e || typeof e.code !== 'string') throw e;
+  const out = { code: e.code, path: e.path ?? '', message: e.message };
+  if (e.file !== undefined) out.file = e.file;
+  if (e.argument !== undefined) out.argument = e.argument;
+  process.stderr.write(`${JSON.stringify(out)}\n`);
+  process.exitCode = 2;
+}

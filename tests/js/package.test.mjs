@@ -92,6 +92,7 @@ test('command line: can, explain and access', () => {
   assert.equal(out.stdout.trim(), 'true');
   out = run(cli, ['can', 'resolution.json', 'carl', 'performRma', '{"contract":"C-300","line":"2"}', '2026-12-23']);
   assert.equal(out.stdout.trim(), 'false');
+  assert.equal(out.status, 1, 'can exits 1 for false');
   out = run(cli, ['explain', 'resolution.json', 'zed', 'viewAll', '{"order":"O-1"}']);
   assert.equal(JSON.parse(out.stdout).reasons[0].source, 'orderShare');
   out = run(cli, ['access', 'resolution.json', 'carl', '2026-11-30']);
@@ -99,11 +100,53 @@ test('command line: can, explain and access', () => {
   out = run(cli, ['can', 'resolution.json', 'carl', 'fly', '{"va":"A"}']);
   assert.equal(out.status, 2);
   const error = JSON.parse(out.stderr);
-  assert.deepEqual([error.code, error.path, error.file], ['UNKNOWN_ACTION', '/action', 'resolution.json']);
+  assert.deepEqual([error.code, error.path, error.argument, error.file], ['UNKNOWN_ACTION', '/action', 'ACTION', undefined]);
   out = run(cli, ['can', 'resolution.json', 'carl', 'viewAll', '{va:A}']);
   assert.equal(out.status, 2);
   assert.equal(JSON.parse(out.stderr).code, 'INVALID_JSON');
 });
+
+test('command line: help, version, standard input, overview and can-many, as conventions go', () => {
+  const cli = join(project, 'node_modules/.bin/smart-access');
+  for (const args of [['--help'], ['-h'], ['help'], []]) {
+    const out = run(cli, args);
+    assert.equal(out.status, 0, args.join(' '));
+    assert.match(out.stdout, /usage:[\s\S]*smart-access can-many ACCOUNT QUESTIONS \[DATE\][\s\S]*Exit status: 0 done/);
+    assert.equal(out.stderr, '');
+  }
+  for (const args of [['preview', '--help'], ['help', 'preview']]) {
+    const out = run(cli, args);
+    assert.equal(out.status, 0, args.join(' '));
+    assert.match(out.stdout, /^usage: smart-access preview ACCOUNT REQUEST\n/);
+  }
+  const version = run(cli, ['--version']);
+  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(project, 'node_modules/smart-access/package.json'), 'utf8')).version);
+  // - is standard input.
+  let out = run(cli, ['access', '-', 'carl', '2026-11-30'], { input: readFileSync(join(project, 'resolution.json')) });
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(JSON.parse(out.stdout).user, 'carl');
+  out = run(cli, ['can-many', 'resolution.json', '-', '2026-11-30'], {
+    input: JSON.stringify([{ user: 'carl', action: 'performRma', resource: { contract: 'C-300', line: '2' } },
+      { user: 'carl', action: 'performRma', resource: { contract: 'C-300', line: '2' }, on: '2026-12-23' }]),
+  });
+  assert.deepEqual(JSON.parse(out.stdout), [true, false]);
+  out = run(cli, ['overview', 'resolution.json', '--actor', 'clara', '--on', '2026-11-30']);
+  assert.equal(JSON.parse(out.stdout).id, 'SA-C');
+  // Errors name the argument they are about.
+  out = run(cli, ['overview', 'resolution.json', '--actor', 'nobody']);
+  assert.deepEqual(pick(JSON.parse(out.stderr), ['code', 'path', 'argument']), { code: 'UNKNOWN_REFERENCE', path: '/actor', argument: '--actor' });
+  out = run(cli, ['access', 'resolution.json', 'nobody']);
+  assert.deepEqual(pick(JSON.parse(out.stderr), ['code', 'argument']), { code: 'UNKNOWN_REFERENCE', argument: 'USER' });
+  out = run(cli, ['can', 'resolution.json', 'carl', 'viewAll', '{"va":"A"}', '30/11/2026']);
+  assert.deepEqual(pick(JSON.parse(out.stderr), ['code', 'argument']), { code: 'INVALID_DATE', argument: 'DATE' });
+  for (const args of [['preview', 'resolution.json'], ['help', 'frobnicate'], ['access', 'resolution.json', 'carl', '--bogus']]) {
+    out = run(cli, args);
+    assert.equal(out.status, 2, args.join(' '));
+    assert.equal(JSON.parse(out.stderr).code, 'USAGE');
+  }
+});
+
+const pick = (object, keys) => Object.fromEntries(keys.map((k) => [k, object[k]]));
 
 test('import and require share one engine instance', () => {
   writeFileSync(
