@@ -71,7 +71,7 @@ pkg: tools-wasm tools-node
 	cp target/bindgen/web/smart_access.js pkg/smart_access.js
 	cp target/bindgen/node/smart_access.js pkg/smart_access_node.cjs
 	cp target/bindgen/web/smart_access.d.ts pkg/
-	cp js/node.cjs js/node.mjs js/edges.cjs js/index.js README.md pkg/
+	cp js/node.cjs js/node.mjs js/edges.cjs js/index.js js/README.md LICENSE pkg/
 	# The edges as an ES module for the browser entry: the CommonJS file, wrapped.
 	{ echo 'const module = { exports: {} };'; echo '((module) => {'; cat js/edges.cjs; echo '})(module);'; \
 	  echo 'export const { SmartAccessError, guard } = module.exports;'; } > pkg/edges.js

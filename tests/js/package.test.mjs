@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic, launchChromium } from './support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+// The package's own README (js/README.md, shipped as the package's README.md).
+const readme = readFileSync(join(root, 'js/README.md'), 'utf8');
 let project;
 
 /** The code block that follows `<!-- snippet: NAME -->` in the README. */
@@ -38,6 +39,16 @@ before(() => {
 });
 
 after(() => rmSync(project, { recursive: true, force: true }));
+
+test('the tarball holds the package README (for users, not the developers) and the LICENSE', () => {
+  const installed = join(project, 'node_modules/smart-access');
+  assert.equal(readFileSync(join(installed, 'README.md'), 'utf8'), readme);
+  assert.doesNotMatch(readme, /make (test|demo)|cargo /, 'the package README speaks to users');
+  assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.equal(manifest.license, 'MIT');
+  assert.ok(manifest.keywords.includes('webassembly'));
+});
 
 test('pkg.json and Cargo.toml carry the same version', () => {
   const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
