@@ -55,6 +55,10 @@ test-wasm: tools-wasm tools-browser
 	cargo test --locked --target wasm32-unknown-unknown --test wasm_browser
 
 test-pkg: pkg tools-browser
+	publint --strict pkg
+	# The .wasm subpath is an asset for bundlers (its declaration types the URL they give),
+	# not a module that require() could load, so its CommonJS resolution is not checked.
+	attw --pack pkg --exclude-entrypoints smart_access_bg.wasm
 	node --test tests/js/
 
 ## The npm package: release wasm, wasm-bindgen (browser ESM + Node CommonJS glue over one
@@ -71,6 +75,9 @@ pkg: tools-wasm tools-node
 	cp target/bindgen/web/smart_access.js pkg/smart_access.js
 	cp target/bindgen/node/smart_access.js pkg/smart_access_node.cjs
 	cp target/bindgen/web/smart_access.d.ts pkg/
+	# The same declarations for require (a .d.cts, so TypeScript reads them as CommonJS).
+	cp target/bindgen/web/smart_access.d.ts pkg/smart_access.d.cts
+	cp js/smart_access_bg.wasm.d.ts pkg/
 	cp js/node.cjs js/node.mjs js/edges.cjs js/index.js js/README.md LICENSE pkg/
 	# The edges as an ES module for the browser entry: the CommonJS file, wrapped.
 	{ echo 'const module = { exports: {} };'; echo '((module) => {'; cat js/edges.cjs; echo '})(module);'; \

@@ -259,6 +259,23 @@ test('TypeScript: a consumer compiles against the shipped types, which have no a
   assert.notEqual(run(join(root, 'node_modules/.bin/tsc'), ['-p', project]).status, 0);
 });
 
+test('TypeScript: a CommonJS consumer under node16 gets CommonJS declarations', () => {
+  writeFileSync(join(project, 'consumer.cts'), `import { Account, SmartAccessError } from 'smart-access';
+    export function check(text: string): boolean | string {
+      try { return Account.fromJson(text).can('carl', 'viewAll', { va: 'A' }); }
+      catch (e) { return e instanceof SmartAccessError ? e.code : 'other'; }
+    }`);
+  writeFileSync(join(project, 'tsconfig.cjs.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'es2022',
+      lib: ['es2022', 'dom', 'esnext.disposable'], types: [], skipLibCheck: false,
+    },
+    files: ['consumer.cts'],
+  }));
+  const out = run(join(root, 'node_modules/.bin/tsc'), ['-p', join(project, 'tsconfig.cjs.json')]);
+  assert.equal(out.status, 0, out.stdout + out.stderr);
+});
+
 test('browser: before init(), after free() and a wrong type, the package says so with a code', async () => {
   writeFileSync(join(project, 'edges.html'), `<!doctype html><link rel="icon" href="data:,">
 <script type="importmap">{ "imports": { "smart-access": "/node_modules/smart-access/index.js" } }</script>
