@@ -51,17 +51,7 @@ pub fn to_json_within<T: Serialize + ?Sized>(value: &T, limit: usize) -> Result<
             Ok(())
         }
     }
-    let too_large = || {
-        Error::new(
-            ErrorCode::TooLarge,
-            "",
-            format!(
-                "the result is more than {limit} bytes of JSON, longer than a JS string can be; \
-                 read a preview a page at a time with account.preview(request) \
-                 (summary, users({{ offset, limit }}), user(id))"
-            ),
-        )
-    };
+    let too_large = || result_too_large(limit);
     let mut out = Bounded {
         bytes: Vec::new(),
         limit,
@@ -69,6 +59,20 @@ pub fn to_json_within<T: Serialize + ?Sized>(value: &T, limit: usize) -> Result<
     serde_json::to_writer(&mut out, value).map_err(|_| too_large())?;
     // serde_json writes UTF-8.
     String::from_utf8(out.bytes).map_err(|_| too_large())
+}
+
+/// `TOO_LARGE` for a result longer than `limit` bytes (JSON, or the CSV of a preview), saying
+/// how to read it in parts.
+pub fn result_too_large(limit: usize) -> Error {
+    Error::new(
+        ErrorCode::TooLarge,
+        "",
+        format!(
+            "the result is more than {limit} bytes, longer than a JS string can be; \
+             read a preview a page at a time with account.preview(request) \
+             (summary, users({{ offset, limit }}), user(id))"
+        ),
+    )
 }
 
 /// The migration preview of an account and a request, both JSON text.

@@ -84,8 +84,10 @@ fn subsume(grants: Vec<GrantKey>, log: &mut Vec<Firing>) -> Vec<GrantKey> {
                 .filter(move |&h| h != g && covers(h, g))
         };
         for &g in group {
-            if wider(g).next().is_some() {
-                dropped.push((g, wider(g).find(|&h| !wider(h).any(|_| true))));
+            let mut covering = wider(g).peekable();
+            if covering.peek().is_some() {
+                // By the first covering grant that is itself kept (nothing covers it).
+                dropped.push((g, covering.find(|&h| wider(h).next().is_none())));
             } else {
                 kept.push(g);
             }

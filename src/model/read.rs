@@ -108,23 +108,24 @@ pub fn from_json_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
             use serde_json::error::Category;
             let path = pointer(e.path());
             let first = e.into_inner();
-            let lone_surrogate = is_lone_surrogate(&first);
+            let said = first.to_string();
+            let lone_surrogate = is_lone_surrogate(&said);
             let said_syntax = matches!(first.classify(), Category::Syntax | Category::Eof);
+            // Reading through does not count depth: too deep is said by the first read.
+            let too_deep = said.starts_with("recursion limit exceeded");
             // Read through, keeping nothing: serde_json skips escapes unchecked there, so a
             // lone surrogate is not syntax to it (RFC 8259 allows any \\uXXXX).
-            // Reading through does not count depth: too deep is said by the first read.
-            let too_deep = first.to_string().starts_with("recursion limit exceeded");
             match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-                _ if too_deep => Err(not_json(first.to_string())),
+                _ if too_deep => Err(not_json(said)),
                 // The first read's own words where it saw the fault, else the second's.
-                Err(_) if said_syntax && !lone_surrogate => Err(not_json(first.to_string())),
+                Err(_) if said_syntax && !lone_surrogate => Err(not_json(said)),
                 Err(syntax) => Err(not_json(syntax.to_string())),
                 Ok(_) if lone_surrogate => Err(Error::new(
                     ErrorCode::InvalidValue,
                     path,
                     "the text holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text",
                 )),
-                Ok(_) => Err(data_error(path, &first.to_string())),
+                Ok(_) => Err(data_error(path, &said)),
             }
         }
     }
@@ -143,8 +144,7 @@ pub fn from_json_text_fast<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
 /// serde_json refuses a `\\uD800`–`\\uDFFF` escape without its pair (it has no UTF-8 form) as
 /// syntax; the engine reports it as a wrong value at its path, the same whether the text was
 /// written that way or came from a JS string holding the lone surrogate itself.
-fn is_lone_surrogate(e: &serde_json::Error) -> bool {
-    let message = e.to_string();
+fn is_lone_surrogate(message: &str) -> bool {
     message.starts_with("lone leading surrogate in hex escape")
         || message.starts_with("unexpected end of hex escape")
 }

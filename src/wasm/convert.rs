@@ -115,7 +115,8 @@ extern "C" {
 /// memory (60 million "€" are 180 MB of UTF-8 in fewer than 64 Mi units). `None` when the
 /// value is not a string.
 pub fn text_arg(text: &JsValue) -> Option<Result<String, JsValue>> {
-    let length = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
+    let string = text.dyn_ref::<js_sys::JsString>()?;
+    let length = string.length() as usize;
     if length > MAX_JSON_BYTES {
         return Some(Err(js_error(too_large(length))));
     }
@@ -123,12 +124,11 @@ pub fn text_arg(text: &JsValue) -> Option<Result<String, JsValue>> {
     // two different ids would become one): each is written as the escape `\uD800`, which
     // the reader refuses as INVALID_VALUE at the path of the string holding it, as it does
     // the same escape written in the text.
-    let text = match text.dyn_ref::<js_sys::JsString>() {
-        Some(s) if !s.is_well_formed() => {
-            let lone = js_sys::RegExp::new("[\\uD800-\\uDFFF]", "gu");
-            s.replace_by_pattern(&lone, "\\uD800").into()
-        }
-        _ => text.clone(),
+    let text: JsValue = if string.is_well_formed() {
+        text.clone()
+    } else {
+        let lone = js_sys::RegExp::new("[\\uD800-\\uDFFF]", "gu");
+        string.replace_by_pattern(&lone, "\\uD800").into()
     };
     let encoded = TextEncoder::new().encode(&text);
     let length = encoded.length() as usize;
@@ -185,8 +185,11 @@ pub const MAX_ARG_BYTES: usize = 4096;
 
 /// What a JS value is, for a message: "a number", "null", "an object".
 fn kind(value: &JsValue) -> String {
-    if value.is_null() || value.is_undefined() {
-        return if value.is_null() { "null" } else { "undefined" }.into();
+    if value.is_null() {
+        return "null".into();
+    }
+    if value.is_undefined() {
+        return "undefined".into();
     }
     if value.is_instance_of::<js_sys::Date>() {
         return "a Date object".into();
@@ -243,18 +246,17 @@ pub fn date_arg(on: Option<JsValue>) -> Result<IsoDate, JsValue> {
         None => Ok(today_utc()),
         Some(on) if on.is_null() || on.is_undefined() => Ok(today_utc()),
         Some(on) => {
-            let invalid =
-                |message: String| js_error(Error::new(ErrorCode::InvalidDate, "/on", message));
-            let Some(text) = on.as_string().filter(|_| on.is_string()) else {
-                return Err(invalid(format!(
-                    "on must be a date written YYYY-MM-DD (a string); got {}",
-                    kind(&on)
-                )));
+            let Some(text) = on.as_string() else {
+                return Err(not_a_date(&on, "/on".into()));
             };
             IsoDate::parse(&text).ok_or_else(|| {
-                invalid(format!(
-                    "{} is not a calendar date written YYYY-MM-DD",
-                    quoted(&text)
+                js_error(Error::new(
+                    ErrorCode::InvalidDate,
+                    "/on",
+                    format!(
+                        "{} is not a calendar date written YYYY-MM-DD",
+                        quoted(&text)
+                    ),
                 ))
             })
         }
@@ -288,12 +290,17 @@ fn check_object_on(object: &JsValue, base: &str) -> Result<(), JsValue> {
     if on.is_string() || on.is_null() || on.is_undefined() {
         return Ok(());
     }
-    Err(js_error(Error::new(
+    Err(not_a_date(&on, format!("{base}/on")))
+}
+
+/// `INVALID_DATE` at `path` for an `on` that is not a string at all.
+fn not_a_date(on: &JsValue, path: String) -> JsValue {
+    js_error(Error::new(
         ErrorCode::InvalidDate,
-        format!("{base}/on"),
+        path,
         format!(
             "on must be a date written YYYY-MM-DD (a string); got {}",
-            kind(&on)
+            kind(on)
         ),
-    )))
+    ))
 }

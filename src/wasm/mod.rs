@@ -48,12 +48,7 @@ impl JsAccount {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AccountSnapshot")] snapshot: JsValue,
     ) -> Result<JsAccount, JsValue> {
-        let text = json_text(&snapshot, "account snapshot")?;
-        reserve_for_load(&text);
-        Ok(JsAccount {
-            inner: Rc::new(Account::from_json_str(&text).map_err(js_error)?),
-            text_len: text.len(),
-        })
+        JsAccount::load(&json_text(&snapshot, "account snapshot")?)
     }
 
     /// The same from JSON text, read straight into the snapshot: the fast path.
@@ -68,11 +63,7 @@ impl JsAccount {
                 "Account.fromJson takes the JSON text of an account snapshot, a string",
             ))
         })??;
-        reserve_for_load(&text);
-        Ok(JsAccount {
-            inner: Rc::new(Account::from_json_str(&text).map_err(js_error)?),
-            text_len: text.len(),
-        })
+        JsAccount::load(&text)
     }
 
     /// The snapshot as a plain object (what `JSON.stringify(account)` writes).
@@ -208,6 +199,15 @@ impl JsAccount {
 }
 
 impl JsAccount {
+    /// An account read from its JSON text, with room made for it first.
+    fn load(text: &str) -> Result<JsAccount, JsValue> {
+        reserve_for_load(text);
+        Ok(JsAccount {
+            inner: Rc::new(Account::from_json_str(text).map_err(js_error)?),
+            text_len: text.len(),
+        })
+    }
+
     fn question(
         &self,
         user: &JsValue,
@@ -276,11 +276,7 @@ impl JsPreview {
     pub fn csv(&self) -> Result<String, JsValue> {
         let csv = self.planned.csv(&self.account);
         if csv.len() > MAX_JS_STRING {
-            return Err(js_error(crate::Error::new(
-                crate::ErrorCode::TooLarge,
-                "",
-                format!("the CSV is {} bytes, longer than a JS string can be; read the preview a page at a time with users({{ offset, limit }})", csv.len()),
-            )));
+            return Err(js_error(crate::result_too_large(MAX_JS_STRING)));
         }
         Ok(csv)
     }
