@@ -14,11 +14,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help bench demo test lint test-native test-wasm test-pkg test-fuzz fuzz fuzz-corpus pkg tools-wasm tools-node tools-browser tools-fuzz
+.PHONY: help bench demo test lint test-native test-wasm test-pkg test-ecosystem test-fuzz fuzz fuzz-corpus pkg tools-wasm tools-node tools-browser tools-fuzz
 
 help:
 	@echo "make demo   - build the package and serve the preview page on http://127.0.0.1:8080/"
-	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium), package and page tests"
+	@echo "make test   - format check, clippy, native, WebAssembly (Node + Chromium), package, page and ecosystem tests, fuzzing"
 	@echo "make pkg    - build the npm package into pkg/"
 	@echo "make bench  - native, Node and peer benchmarks; writes BENCHMARKS.md"
 	@echo "make fuzz   - fuzz every target for FUZZ_SECONDS each (default 1800)"
@@ -35,7 +35,7 @@ bench: pkg
 	node --max-old-space-size=8192 benches/node.mjs
 
 ## Everything CI checks.
-test: lint test-native test-wasm test-pkg test-fuzz
+test: lint test-native test-wasm test-pkg test-ecosystem test-fuzz
 
 lint: tools-wasm
 	cargo fmt --check
@@ -61,6 +61,11 @@ test-pkg: pkg tools-browser
 	attw --pack pkg --exclude-entrypoints smart_access_bg.wasm
 	node --test tests/js/
 
+## The packed package in a fresh project per tool portals are built with (Vite 5-8, webpack,
+## esbuild, Rollup, Vitest, Jest, Next.js), each fixture's dependencies from its lock file.
+test-ecosystem: pkg tools-browser
+	node --test tests/ecosystem/ecosystem.test.mjs
+
 ## The npm package: release wasm, wasm-bindgen (browser ESM + Node CommonJS glue over one
 ## .wasm, and the TypeScript declarations generated from the Rust types), wasm-opt, our
 ## entry points and command, and package.json from pkg.json.
@@ -73,11 +78,12 @@ pkg: tools-wasm tools-node
 	mkdir -p pkg/bin
 	wasm-opt $(WASM_OPT_FLAGS) target/bindgen/web/smart_access_bg.wasm -o pkg/smart_access_bg.wasm
 	cp target/bindgen/web/smart_access.js pkg/smart_access.js
-	cp target/bindgen/node/smart_access.js pkg/smart_access_node.cjs
+	# The Node glue carries the module's bytes (no file read through __dirname): see the script.
+	node js/node-glue.mjs target/bindgen/node/smart_access.js pkg/smart_access_bg.wasm pkg
 	cp target/bindgen/web/smart_access.d.ts pkg/
-	# The same declarations for require (a .d.cts, so TypeScript reads them as CommonJS).
-	cp target/bindgen/web/smart_access.d.ts pkg/smart_access.d.cts
-	cp js/smart_access_bg.wasm.d.ts pkg/
+	# The Node glue's declarations (no browser loading options), as CommonJS (.d.cts).
+	cp target/bindgen/node/smart_access.d.ts pkg/smart_access_node.d.cts
+	cp js/smart_access_bg.wasm.d.ts js/node.d.ts js/node.d.cts pkg/
 	cp js/node.cjs js/node.mjs js/edges.cjs js/index.js js/README.md LICENSE pkg/
 	# The edges as an ES module for the browser entry: the CommonJS file, wrapped.
 	{ echo 'const module = { exports: {} };'; echo '((module) => {'; cat js/edges.cjs; echo '})(module);'; \

@@ -352,3 +352,15 @@ export class SmartAccessError extends globalThis.Error {
     readonly path: string;
 }
 "#;
+
+// The classes' `[Symbol.dispose]()` (wasm-bindgen's, for `using`) names `Symbol.dispose`,
+// which only TypeScript's `esnext` library and @types/node declare: declared here the same
+// way, so a consumer on `es2022` compiles (`using` itself still needs `esnext`).
+#[wasm_bindgen(typescript_custom_section)]
+const SYMBOL_DISPOSE: &str = r#"
+declare global {
+    interface SymbolConstructor {
+        readonly dispose: unique symbol;
+    }
+}
+"#;

@@ -8,19 +8,10 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic, launchChromium } from './support.mjs';
+import { serveStatic, launchChromium, readme, snippet } from './support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// The package's own README (js/README.md, shipped as the package's README.md).
-const readme = readFileSync(join(root, 'js/README.md'), 'utf8');
 let project;
-
-/** The code block that follows `<!-- snippet: NAME -->` in the README. */
-function snippet(name) {
-  const match = readme.match(new RegExp(`<!-- snippet: ${name} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``));
-  assert.ok(match, `README has no snippet "${name}"`);
-  return match[1];
-}
 
 function run(cmd, args, options = {}) {
   return spawnSync(cmd, args, { cwd: project, encoding: 'utf8', ...options });

@@ -96,7 +96,10 @@ test('example C end to end: choices, preview, submit, and the migrated account',
   // Filter and search.
   await page.fill('#user-search', 'cath');
   await page.waitForFunction(() => document.querySelectorAll('#users tbody tr').length === 1);
+  // Each change renders when the worker answers: wait for the rows of the cleared search
+  // before filtering, or the one row of "cath" could pass for the filter's.
   await page.fill('#user-search', '');
+  await page.waitForFunction(() => document.querySelectorAll('#users tbody tr').length > 1);
   await page.selectOption('#filter', 'losingAtGraceEnd');
   await page.waitForFunction(() => document.querySelectorAll('#users tbody tr').length === 1);
   assert.equal(await page.getAttribute('#users tbody tr', 'data-user'), 'carl');

@@ -1,0 +1,2 @@
+// Jest, node environment.
+require('./preview-checks.cjs');

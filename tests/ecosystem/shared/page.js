@@ -1,0 +1,4 @@
+import { previewExampleC } from './preview.js';
+import { render } from './render.js';
+
+render(previewExampleC());
