@@ -84,10 +84,12 @@ pkg: tools-wasm tools-node
 	# The Node glue's declarations (no browser loading options), as CommonJS (.d.cts).
 	cp target/bindgen/node/smart_access.d.ts pkg/smart_access_node.d.cts
 	cp js/smart_access_bg.wasm.d.ts js/node.d.ts js/node.d.cts pkg/
-	cp js/node.cjs js/node.mjs js/edges.cjs js/index.js js/README.md LICENSE pkg/
-	# The edges as an ES module for the browser entry: the CommonJS file, wrapped.
-	{ echo 'const module = { exports: {} };'; echo '((module) => {'; cat js/edges.cjs; echo '})(module);'; \
-	  echo 'export const { SmartAccessError, guard } = module.exports;'; } > pkg/edges.js
+	cp js/node.cjs js/node.mjs js/edges.cjs js/abilities.cjs js/index.js js/README.md LICENSE pkg/
+	# The edges and the abilities as ES modules for the browser entry: the CommonJS files, wrapped.
+	for name in edges abilities; do \
+	  { echo 'const module = { exports: {} };'; echo '((module) => {'; cat js/$$name.cjs; echo '})(module);'; \
+	    echo 'export default module.exports;'; } > pkg/$$name.js; \
+	done
 	cp js/smart-access.cjs pkg/bin/smart-access.cjs
 	chmod +x pkg/bin/smart-access.cjs
 	cp pkg.json pkg/package.json

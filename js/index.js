@@ -1,7 +1,11 @@
 // Browser and bundler entry: the generated glue, with the edges of js/edges.cjs (a runtime
 // SmartAccessError, FREED after free(), NOT_INITIALISED before init()).
 import glueInit, { initSync as glueInitSync, Account as GlueAccount, Preview as GluePreview } from './smart_access.js';
-import { SmartAccessError, guard } from './edges.js';
+import edges from './edges.js';
+import abilities from './abilities.js';
+
+const { SmartAccessError, guard } = edges;
+const { Abilities } = abilities;
 
 let ready = false;
 const { Account, Preview } = guard({ Account: GlueAccount, Preview: GluePreview }, () => ready);
@@ -20,4 +24,4 @@ export function initSync(input) {
   return exports;
 }
 
-export { Account, Preview, SmartAccessError };
+export { Account, Preview, Abilities, SmartAccessError };

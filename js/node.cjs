@@ -3,6 +3,7 @@
 'use strict';
 const glue = require('./smart_access_node.cjs');
 const { SmartAccessError, guard } = require('./edges.cjs');
+const { Abilities } = require('./abilities.cjs');
 
 const { Account, Preview } = guard({ Account: glue.Account, Preview: glue.Preview }, () => true);
 
@@ -11,4 +12,4 @@ const { Account, Preview } = guard({ Account: glue.Account, Preview: glue.Previe
 async function init() {}
 function initSync() {}
 
-module.exports = { Account, Preview, SmartAccessError, init, initSync, default: init };
+module.exports = { Account, Preview, Abilities, SmartAccessError, init, initSync, default: init };

@@ -3,5 +3,5 @@
 // Node and bundlers targeting Node follow (createRequire they do not).
 import api from './node.cjs';
 
-export const { Account, Preview, SmartAccessError, initSync } = api;
+export const { Account, Preview, Abilities, SmartAccessError, initSync } = api;
 export default api.init;

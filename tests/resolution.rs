@@ -626,3 +626,128 @@ fn questions_from_parts_agree_with_question_objects() {
         assert_eq!((e.code.as_str(), e.path.as_str()), (code, path), "{res}");
     }
 }
+
+fn who_can(a: &Account, action: &str, resource: Value, on: &str) -> Value {
+    let text = resource.to_string();
+    let resource: Resource = from_json_text(&text).unwrap();
+    let on = IsoDate::parse(on).unwrap();
+    theirs(&a.who_can_parts(action, &resource, on).unwrap())
+}
+
+fn users(who: &Value) -> Vec<&str> {
+    who.as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["user"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn who_can_perform_an_rma_on_a_covered_device_during_and_after_the_grace_period() {
+    let a = account();
+    let device = json!({"device": "D-covered"});
+    let during = who_can(&a, "performRma", device.clone(), DURING);
+    // SA admin and SA Full User anywhere; Cathy as Full User of B (the device's VA) and as a
+    // user of the covering contract; Carl only through the contract, in its grace period.
+    assert_eq!(users(&during), ["clara", "chris", "carl", "cathy"]);
+    assert_eq!(
+        during[2]["reasons"],
+        json!([{"source": "contract", "contract": "C-300", "graceEndsOn": "2026-12-23"}])
+    );
+    assert_eq!(
+        during[3]["reasons"].as_array().unwrap().len(),
+        2,
+        "{during}"
+    );
+    let after = who_can(&a, "performRma", device, AFTER);
+    assert_eq!(users(&after), ["clara", "chris", "cathy"]);
+    assert_eq!(after[2]["reasons"].as_array().unwrap().len(), 1, "{after}");
+    // Nobody replaces a device no contract covers, whatever their role.
+    assert!(users(&who_can(
+        &a,
+        "performRma",
+        json!({"device": "D-bare"}),
+        DURING
+    ))
+    .is_empty());
+}
+
+#[test]
+fn who_can_reaches_order_shares_and_the_organisation_rule() {
+    let a = account();
+    // Olga has no role: only the share of line 1 of O-2 gives her the license.
+    let line = who_can(
+        &a,
+        "useLicense",
+        json!({"order": "O-2", "line": "1"}),
+        DURING,
+    );
+    assert_eq!(users(&line), ["clara", "chris", "carl", "cathy", "olga"]);
+    assert_eq!(line[4]["reasons"][0]["source"], "orderShare");
+    let whole = who_can(&a, "useLicense", json!({"order": "O-2"}), DURING);
+    assert!(!users(&whole).contains(&"olga"), "{whole}");
+    // Administrator contacts: users with a role, of the SA's organisation (not Pat, a viewer
+    // from a partner, nor Zed and Olga, who have none).
+    let contacts = who_can(&a, "viewAdminContacts", json!({"account": "SA-C"}), DURING);
+    assert_eq!(
+        users(&contacts),
+        ["clara", "chris", "casper", "carl", "cathy"]
+    );
+}
+
+#[test]
+fn who_can_agrees_with_can_for_every_user_action_and_resource() {
+    let a = account();
+    let resources = [
+        json!({"account": "SA-C"}),
+        json!({"va": "A"}),
+        json!({"contract": "C-300", "line": "1"}),
+        json!({"contract": "C-301", "line": "1"}),
+        json!({"license": "L-none"}),
+        json!({"device": "D-covered"}),
+        json!({"order": "O-1"}),
+        json!({"order": "O-1", "line": "2"}),
+    ];
+    for action in smart_access::model::catalog::Action::ALL {
+        for resource in &resources {
+            for on in [DURING, AFTER] {
+                let who = who_can(&a, action.id(), resource.clone(), on);
+                let expected: Vec<&str> = a
+                    .snapshot()
+                    .users
+                    .iter()
+                    .map(|u| &*u.id)
+                    .filter(|u| can(&a, u, action.id(), resource.clone(), on))
+                    .collect();
+                assert_eq!(users(&who), expected, "{action:?} {resource} {on}");
+                for w in who.as_array().unwrap() {
+                    let e = explain(
+                        &a,
+                        w["user"].as_str().unwrap(),
+                        action.id(),
+                        resource.clone(),
+                        on,
+                    );
+                    assert_eq!(w["reasons"], e["reasons"]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn who_can_refuses_unknown_actions_and_resources_with_their_path() {
+    let a = account();
+    let resource: Resource = from_json_text(r#"{"device":"D-none"}"#).unwrap();
+    let on = IsoDate::parse(DURING).unwrap();
+    let e = a.who_can_parts("performRma", &resource, on).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("UNKNOWN_REFERENCE", "/resource/device")
+    );
+    let e = a.who_can_parts("fly", &resource, on).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("UNKNOWN_ACTION", "/action")
+    );
+}

@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use crate::migration::pages::{PreviewQuery, UsersQuery};
 use crate::migration::preview::PlannedMigration;
 use crate::migration::request::MigrationRequest;
+use crate::model::date::IsoDate;
 use crate::resolve::question::Resource;
 use crate::Account;
 use convert::{
@@ -150,9 +151,7 @@ impl JsAccount {
         #[wasm_bindgen(unchecked_param_type = "string")] user: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let user = str_arg(&user, "/user", "user")?;
-        let u = self.inner.user_arg(&user, "/user").map_err(js_error)?;
-        let on = date_arg(on)?;
+        let (u, on) = self.user_on(&user, on)?;
         to_js(&self.inner.user_access(u, on))
     }
 
@@ -178,6 +177,45 @@ impl JsAccount {
     ) -> Result<JsValue, JsValue> {
         let q = self.question(&user, &action, resource, on)?;
         to_js(&self.inner.explain(&q))
+    }
+
+    /// Where every item of the account sits, for the package's `Abilities` (plain data, one
+    /// per account). JSON text and `JSON.parse`: it grows with the account.
+    #[wasm_bindgen(js_name = abilityIndex, unchecked_return_type = "AbilityIndex")]
+    pub fn ability_index(&self) -> Result<JsValue, JsValue> {
+        json_to_js(&self.inner.ability_index())
+    }
+
+    /// What the user may do on the day, resolved, for `Abilities.for` (plain data).
+    #[wasm_bindgen(unchecked_return_type = "UserAbility")]
+    pub fn ability(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] user: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let (u, on) = self.user_on(&user, on)?;
+        to_js(&self.inner.user_ability(u, on))
+    }
+
+    /// Every user who can do the action on the resource, with the reasons `explain` gives,
+    /// in the account's order (SPEC §9).
+    #[wasm_bindgen(js_name = whoCan, unchecked_return_type = "WhoCan[]")]
+    pub fn who_can(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Resource")] resource: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let action = str_arg(&action, "/action", "action")?;
+        let text = json_text(&resource, "resource")?;
+        let resource: Resource = read_text(&text, "/resource")?;
+        let on = date_arg(on)?;
+        to_js(
+            &self
+                .inner
+                .who_can_parts(&action, &resource, on)
+                .map_err(js_error)?,
+        )
     }
 
     /// Many `{ user, action, resource, on? }` questions in one call: an array of booleans.
@@ -206,6 +244,13 @@ impl JsAccount {
             inner: Rc::new(Account::from_json_str(text).map_err(js_error)?),
             text_len: text.len(),
         })
+    }
+
+    /// A user (their position) and a day, from the arguments of `access` and `ability`.
+    fn user_on(&self, user: &JsValue, on: Option<JsValue>) -> Result<(usize, IsoDate), JsValue> {
+        let user = str_arg(user, "/user", "user")?;
+        let u = self.inner.user_arg(&user, "/user").map_err(js_error)?;
+        Ok((u, date_arg(on)?))
     }
 
     fn question(
@@ -350,6 +395,26 @@ export class SmartAccessError extends globalThis.Error {
     readonly code: ErrorCode | "FREED" | "NOT_INITIALISED";
     /** JSON pointer into the offending argument, e.g. "/contracts/2/lines/5/va". */
     readonly path: string;
+}
+"#;
+
+// The package's JS fast path (js/abilities.cjs) over the engine's plain data.
+#[wasm_bindgen(typescript_custom_section)]
+const ABILITIES: &str = r#"
+/** Role checks answered in JavaScript, with no WebAssembly call, from the engine's plain
+ * data: build once per account from `account.abilityIndex()`, then one check object per
+ * user and day from `account.ability(user, on)`. */
+export class Abilities {
+    constructor(index: AbilityIndex);
+    /** The checks of one user on the day the ability was resolved for. */
+    for(ability: UserAbility): AbilityCheck;
+}
+export interface AbilityCheck {
+    readonly user: string;
+    readonly on: IsoDate;
+    /** The same answer as `account.can(user, action, resource, on)`; the same errors
+     * (`UNKNOWN_ACTION`, `UNKNOWN_REFERENCE`, `INVALID_VALUE`) for what the account lacks. */
+    can(action: Action, resource: Resource): boolean;
 }
 "#;
 
