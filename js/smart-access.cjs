@@ -14,6 +14,10 @@ const COMMANDS = {
     args: ['ACCOUNT', 'REQUEST'],
     about: 'Previews the migration REQUEST asks for: every user before and after, contract outcomes, warnings, the submission.',
   },
+  compare: {
+    args: ['ACCOUNT', 'REQUEST'],
+    about: 'The choices of steps 3.1 x 3.2 side by side for REQUEST (its roles replaced): each with its request, summary, who collapses to SA-wide access and who loses what at the grace end.',
+  },
   apply: {
     args: ['ACCOUNT', 'REQUEST'],
     about: 'Applies the migration: the migrated account, its history events and the transaction id.',
@@ -37,6 +41,11 @@ const COMMANDS = {
     args: ['ACCOUNT', 'USER', 'ACTION', 'RESOURCE'],
     optional: ['DATE'],
     about: 'The answer with every reason that gives it, or why not.',
+  },
+  'who-can': {
+    args: ['ACCOUNT', 'ACTION', 'RESOURCE'],
+    optional: ['DATE'],
+    about: 'Every user who can do ACTION on RESOURCE, with the reasons, in account order.',
   },
   access: {
     args: ['ACCOUNT', 'USER'],
@@ -137,6 +146,15 @@ const run = {
   preview: ([account, request]) => {
     const loaded = loadAccount(account);
     return about({ file: request }, () => loaded.previewMigration(loadJson(request)));
+  },
+  compare: ([account, request]) => {
+    const loaded = loadAccount(account);
+    return about({ file: request }, () => loaded.compare(loadJson(request)));
+  },
+  'who-can': ([account, action, resource, date]) => {
+    const loaded = loadAccount(account);
+    const question = parseJson(resource, { argument: 'RESOURCE' });
+    return about(questionArgument, () => loaded.whoCan(action, question, date ?? null));
   },
   apply: ([account, request]) => {
     const loaded = loadAccount(account);

@@ -1,8 +1,9 @@
 //! The migration of SPEC §4: the request and its checks, eligibility, steps 3.1 and 3.2,
-//! the resolution rules, the plan, and what is shown (preview, overview) or written (apply)
-//! from it.
+//! the resolution rules, the plan, and what is shown (preview, the choices compared,
+//! overview) or written (apply) from it.
 
 pub mod apply;
+pub mod compare;
 pub mod export;
 pub mod overview;
 pub mod pages;

@@ -111,6 +111,19 @@ impl JsAccount {
         json_to_js(&self.inner.preview(&request).map_err(js_error)?)
     }
 
+    /// Every combination of the step 3.1 and step 3.2 roles for the request, side by side
+    /// (the roles it names are replaced): each with its request, summary, collapses and
+    /// grace-end losses.
+    #[wasm_bindgen(unchecked_return_type = "Choice[]")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MigrationRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let request = request_arg(request)?;
+        reserve_for_migration(self.text_len);
+        json_to_js(&self.inner.compare(&request).map_err(js_error)?)
+    }
+
     /// The migration planned once and kept in the engine, to be read a page at a time.
     pub fn preview(
         &self,

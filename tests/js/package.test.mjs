@@ -169,6 +169,22 @@ test('command line: preview of example C', () => {
   assert.equal(preview.graceEndsOn, '2026-12-23');
 });
 
+test('command line: compare prints the four choices, who-can the users who can', () => {
+  const cli = join(project, 'node_modules/.bin/smart-access');
+  const compared = run(cli, ['compare', 'account.json', 'request.json']);
+  assert.equal(compared.status, 0, compared.stderr);
+  const choices = JSON.parse(compared.stdout);
+  assert.deepEqual(choices.map((c) => `${c.request.smartAccessRole}/${c.request.contractRole}`),
+    ['licenseUser/serviceUser', 'licenseUser/fullUser', 'fullUser/serviceUser', 'fullUser/fullUser']);
+  assert.deepEqual(choices.map((c) => c.collapsed), [['chris'], ['chris'], [], []]);
+  const who = run(cli, ['who-can', 'resolution.json', 'performRma', '{"device":"D-covered"}', '2026-12-23']);
+  assert.equal(who.status, 0, who.stderr);
+  assert.deepEqual(JSON.parse(who.stdout).map((w) => w.user), ['clara', 'chris', 'cathy']);
+  const wrong = run(cli, ['who-can', 'resolution.json', 'fly', '{"device":"D-covered"}']);
+  assert.equal(wrong.status, 2);
+  assert.deepEqual([JSON.parse(wrong.stderr).code, JSON.parse(wrong.stderr).argument], ['UNKNOWN_ACTION', 'ACTION']);
+});
+
 test('command line: bad files give exit 2 and the error JSON', () => {
   writeFileSync(join(project, 'broken.json'), '{"id": "SA-1", ');
   let out = run(join(project, 'node_modules/.bin/smart-access'), ['preview', 'broken.json', 'request.json']);
