@@ -19,7 +19,7 @@ fn columns(account: &Account, request: &MigrationRequest) -> Vec<Value> {
         let own = account.plan_migration(&choice.request).unwrap();
         assert_eq!(theirs(&choice.summary), theirs(&own.summary(account)));
     }
-    choices.iter().map(|c| theirs(c)).collect()
+    choices.iter().map(theirs).collect()
 }
 
 fn roles(column: &Value) -> (Value, Value) {
