@@ -225,6 +225,7 @@ function renderContracts() {
                 const set = state.excluded.get(c.id) ?? new Set();
                 if (out) set.delete(u.id); else set.add(u.id);
                 state.excluded.set(c.id, set);
+                $('compare').hidden = true;
                 renderContracts();
               },
             }, out ? 'Restore' : 'Remove from migration'));
@@ -436,6 +437,63 @@ async function explainCell(user, action, resource, on, label) {
     : `${ACTION[action]} on ${label}: denied. ${e.denial}`;
 }
 
+async function whoCan() {
+  const kind = $('who-kind').value;
+  const id = kind === 'account' ? state.overview.id : $('who-id').value.trim();
+  const line = $('who-line').value.trim();
+  const resource = { [kind]: id };
+  if ((kind === 'contract' || kind === 'order') && line) resource.line = line;
+  const action = $('who-action').value;
+  const on = $('access-date').value;
+  const result = await run('whoCan', { action, resource, on }, 'Finding who can…');
+  if (!result) return;
+  const item = kind === 'account' ? 'the Smart Account' : `${kind} ${id}${resource.line ? ` line ${resource.line}` : ''}`;
+  $('who-result').replaceChildren(
+    el('p', {}, `${result.total} user(s) can ${ACTION[action]} on ${item} on ${on || 'today'}${result.total > result.users.length ? ` (the first ${result.users.length} shown)` : ''}.`),
+    result.users.length === 0 ? null : el('table', { id: 'who-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'User'), el('th', { scope: 'col' }, 'Why'))),
+      el('tbody', {}, result.users.map((w) => el('tr', { data: { user: w.user } },
+        el('th', { scope: 'row' }, `${w.name} (${w.user})`),
+        el('td', {}, w.reasons.map(reasonText).join('; and ')))))),
+  );
+}
+
+// ---- the choices compared ----
+
+async function compare() {
+  $('error').hidden = true;
+  const choices = await run('compare', { request: buildRequest() }, 'Planning every choice…');
+  if (!choices) return;
+  const step = (n, role) => (role ? `Step ${n}: ${ROLE[role]}` : `Step ${n}: —`);
+  const cell = (c, render) => el('td', {}, render(c));
+  const names = (list, total) => (total === 0 ? 'none' : `${total}: ${list.join(', ')}${total > list.length ? ', …' : ''}`);
+  const rows = [
+    ['Users whose roles change', (c) => `${c.counts.changed} of ${c.counts.users}`],
+    ['Contracts migrated / rejected', (c) => `${c.migrated} / ${c.rejected}`],
+    ['SA-wide access through collapse', (c) => names(c.collapsed.names, c.collapsed.total)],
+    ['Lose access when the grace period ends',
+      (c) => names(c.losing.users.map((u) => `${u.name} (${u.contracts.join(', ')})`), c.losing.total)],
+    ['Warnings', (c) => (c.warnings.length ? el('ul', {}, c.warnings.map((w) => el('li', {}, `⚠ ${w}`))) : 'none')],
+  ];
+  $('compare-table').replaceChildren(
+    el('thead', {}, el('tr', {}, el('td'), choices.map((c, i) => el('th', { scope: 'col', data: { choice: String(i) } },
+      step('3.1', c.request.smartAccessRole), el('br'), step('3.2', c.request.contractRole))))),
+    el('tbody', {},
+      rows.map(([label, render]) => el('tr', {}, el('th', { scope: 'row' }, label), choices.map((c) => cell(c, render)))),
+      el('tr', {}, el('td'), choices.map((c, i) => el('td', {},
+        el('button', { type: 'button', class: 'pick', data: { choice: String(i) }, onclick: () => pick(c.request) }, 'Pick this'))))),
+  );
+  $('compare').hidden = false;
+}
+
+/** Sets the two roles of a compared column and previews it. */
+function pick(request) {
+  if (request.smartAccessRole) document.querySelector(`input[name=role31][value=${request.smartAccessRole}]`).checked = true;
+  if (request.contractRole) document.querySelector(`input[name=role32][value=${request.contractRole}]`).checked = true;
+  $('compare').hidden = true;
+  preview();
+}
+
 // ---- wiring ----
 
 $('example').addEventListener('change', (e) => {
@@ -458,6 +516,10 @@ $('select-all').addEventListener('click', () => {
 });
 $('select-none').addEventListener('click', () => { state.selected.clear(); renderContracts(); });
 $('preview-button').addEventListener('click', preview);
+$('compare-button').addEventListener('click', compare);
+// A comparison is of the choices it was made for: changing them takes it away.
+$('choices').addEventListener('change', () => { $('compare').hidden = true; });
+for (const id of ['select-all', 'select-none']) $(id).addEventListener('click', () => { $('compare').hidden = true; });
 $('filter').addEventListener('change', () => { state.userPage = 0; renderUsers(); });
 $('user-search').addEventListener('input', debounce(() => { state.userPage = 0; renderUsers(); }));
 $('export').addEventListener('click', async () => {
@@ -471,4 +533,6 @@ $('download').addEventListener('click', () => {
 $('apply').addEventListener('click', apply);
 $('access-date').value = new Date().toISOString().slice(0, 10);
 $('access-button').addEventListener('click', showAccess);
+$('who-action').replaceChildren(...Object.entries(ACTION).map(([value, label]) => el('option', { value }, label)));
+$('who-button').addEventListener('click', whoCan);
 $('access-user').addEventListener('keydown', (e) => { if (e.key === 'Enter') showAccess(); });

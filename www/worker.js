@@ -82,6 +82,30 @@ const ops = {
   explain({ user, action, resource, on }) {
     return account.explain(user, action, resource, on || null);
   },
+  whoCan({ action, resource, on }) {
+    const who = account.whoCan(action, resource, on || null);
+    // The first 200 are shown, with their names; the count is of all.
+    return { total: who.length, users: who.slice(0, 200).map((w) => ({ ...w, name: names.get(w.user) ?? w.user })) };
+  },
+  compare({ request }, progress) {
+    progress('Planning every choice…');
+    const SHOWN = 20;
+    return account.compare(request).map((c) => ({
+      request: c.request,
+      counts: c.summary.counts,
+      migrated: c.summary.contracts.filter((x) => x.status === 'migrated').length,
+      rejected: c.summary.contracts.filter((x) => x.status === 'rejected').length,
+      warnings: c.summary.warnings.map((w) => w.message),
+      collapsed: { total: c.collapsed.length, names: c.collapsed.slice(0, SHOWN).map((id) => names.get(id) ?? id) },
+      losing: {
+        total: c.losing.length,
+        users: c.losing.slice(0, SHOWN).map((l) => ({
+          name: names.get(l.user) ?? l.user,
+          contracts: [...new Set(l.losses.map((x) => x.contract))],
+        })),
+      },
+    }));
+  },
   csv() {
     return preview.csv();
   },

@@ -311,3 +311,88 @@ test('who can do what: a user on a date, with the explanation on demand', async 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the choices compared side by side, and one click picks a column', async () => {
+  const { page, problems } = await open();
+  await loadExample(page, 'c');
+  await page.check('#contracts tr[data-contract="C-300"] input[type=checkbox]');
+  await page.click('#contracts tr[data-contract="C-300"] .users-toggle');
+  await page.click('.users-list li[data-user="carl"] button');
+  await page.click('#compare-button');
+  await page.waitForSelector('#compare:not([hidden]) #compare-table tbody tr');
+  await idle(page);
+  const heads = await page.$$eval('#compare-table thead th', (n) => n.map((x) => x.textContent));
+  assert.deepEqual(heads, [
+    'Step 3.1: License UserStep 3.2: Service User', 'Step 3.1: License UserStep 3.2: Full User',
+    'Step 3.1: Full UserStep 3.2: Service User', 'Step 3.1: Full UserStep 3.2: Full User',
+  ]);
+  const row = (label) => page.$$eval('#compare-table tbody tr', (rows, label) => {
+    const found = rows.find((r) => r.querySelector('th')?.textContent === label);
+    return [...found.querySelectorAll('td')].map((td) => td.textContent);
+  }, label);
+  // Chris collapses to SA-wide access only as an SA License User; Carl, removed from the
+  // contract, loses his traditional access at the grace end whichever column.
+  assert.deepEqual(await row('SA-wide access through collapse'), ['1: Chris', '1: Chris', 'none', 'none']);
+  assert.deepEqual(await row('Lose access when the grace period ends'), Array(4).fill('1: Carl (C-300)'));
+  assert.deepEqual(await row('Users whose roles change'), Array(4).fill('4 of 5'));
+  await page.screenshot({ path: join(shots, 'compare.png'), fullPage: true });
+  // Pick the last column: both roles set to Full User, and its preview shown.
+  await page.click('#compare-table button.pick[data-choice="3"]');
+  await page.waitForSelector('#result:not([hidden]) #users tbody tr');
+  await idle(page);
+  assert.equal(await page.isChecked('input[name=role31][value=fullUser]'), true);
+  assert.equal(await page.isChecked('input[name=role32][value=fullUser]'), true);
+  assert.deepEqual(await afterGrants(page, 'chris'), ['fullUser@SA']);
+  assert.equal(await page.isHidden('#compare'), true);
+  // A comparison goes away when the choices it was made for change.
+  await page.click('#compare-button');
+  await page.waitForSelector('#compare:not([hidden])');
+  await idle(page);
+  await page.check('input[name=role32][value=serviceUser]');
+  assert.equal(await page.isHidden('#compare'), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('who can: an item and an action, every user who can and why; names shown as text', async () => {
+  const { page, problems } = await open();
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  const account = JSON.parse(readFileSync(join(root, 'tests/fixtures/resolution/account.json'), 'utf8'));
+  account.users.find((u) => u.id === 'cathy').name = `Cathy ${payload}`;
+  await page.setInputFiles('#file', { name: 'resolution.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(account)) });
+  await page.waitForSelector('#access:not([hidden])');
+  await idle(page);
+  await page.fill('#access-date', '2026-11-30');
+  await page.selectOption('#who-kind', 'device');
+  await page.fill('#who-id', 'D-covered');
+  await page.selectOption('#who-action', 'performRma');
+  await page.click('#who-button');
+  await page.waitForSelector('#who-table');
+  await idle(page);
+  const users = await page.$$eval('#who-table tbody tr', (n) => n.map((r) => r.dataset.user));
+  assert.deepEqual(users, ['clara', 'chris', 'carl', 'cathy']);
+  assert.equal(await page.textContent('#who-table tr[data-user="carl"] td'),
+    'traditional access to contract C-300 (grace period until 2026-12-23)');
+  assert.equal(await page.textContent('#who-table tr[data-user="cathy"] th'), `Cathy ${payload} (cathy)`);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.$$eval('#who-result img', (n) => n.length), 0);
+  await page.screenshot({ path: join(shots, 'who-can.png'), fullPage: true });
+  // After the grace period Carl is gone; an order line shared with Olga, who has no role.
+  await page.fill('#access-date', '2026-12-23');
+  await page.click('#who-button');
+  await page.waitForFunction(() => !document.querySelector('#who-table tr[data-user="carl"]'));
+  await page.selectOption('#who-kind', 'order');
+  await page.fill('#who-id', 'O-2');
+  await page.fill('#who-line', '1');
+  await page.selectOption('#who-action', 'useLicense');
+  await page.click('#who-button');
+  await page.waitForSelector('#who-table tr[data-user="olga"]');
+  assert.match(await page.textContent('#who-table tr[data-user="olga"] td'), /order O-2 \(lines 1\) shared with them by user id/);
+  // An unknown item is the engine's error, shown.
+  await page.fill('#who-id', 'O-404');
+  await page.click('#who-button');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error'), /^UNKNOWN_REFERENCE at \/resource\/order/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
