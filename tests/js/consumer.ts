@@ -1,5 +1,5 @@
 // A TypeScript consumer of the package, compiled with `tsc --noEmit` against the shipped types.
-import init, { Account, type MigrationPreview, type SmartAccessError, type AccountSnapshot } from 'smart-access';
+import init, { Account, Abilities, type AbilityCheck, type MigrationPreview, type SmartAccessError, type AccountSnapshot } from 'smart-access';
 
 await init();
 
@@ -46,3 +46,16 @@ for (const reason of why.reasons) {
 const access = migrated.access('ava');
 const many: boolean[] = migrated.canMany([{ user: 'ava', action: 'performRma', resource: { contract: 'C-1', line: '1' } }]);
 console.log(ok, why.denial, why.needs, access.vas['A']?.role, access.viewAdminContacts, many);
+
+// Who can, the fast path for tables, and the choices compared.
+for (const who of migrated.whoCan('useLicense', { va: 'A' })) {
+  console.log(who.user, who.reasons.map((r) => r.source));
+}
+const abilities = new Abilities(migrated.abilityIndex());
+const check: AbilityCheck = abilities.for(migrated.ability('ava', '2026-11-23'));
+const fast: boolean = check.can('useLicense', { va: 'A' });
+console.log(check.user, check.on, fast);
+for (const choice of migrated.compare({ actor: 'ava', contracts: ['C-1'] })) {
+  console.log(choice.request.smartAccessRole, choice.request.contractRole, choice.summary.counts.changed,
+    choice.collapsed.length, choice.losing.map((l) => `${l.user}: ${l.losses.map((x) => x.contract)}`));
+}

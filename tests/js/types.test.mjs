@@ -49,6 +49,12 @@ function mismatches(value, type, path = '') {
     const [element] = checker.getTypeArguments(type);
     return value.flatMap((item, i) => mismatches(item, element, `${path}/${i}`));
   }
+  if (checker.isTupleType(type)) {
+    const elements = checker.getTypeArguments(type);
+    if (!Array.isArray(value)) return [`${path}: not an array`];
+    if (value.length !== elements.length) return [`${path}: ${value.length} items, not ${elements.length}`];
+    return value.flatMap((item, i) => mismatches(item, elements[i], `${path}/${i}`));
+  }
   if (flags & ts.TypeFlags.Object || type.isIntersection()) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${path}: not an object`];
     const problems = [];
@@ -79,6 +85,8 @@ function assertType(value, name) {
 }
 
 test('the checker itself refuses a missing, an extra and a wrong field', () => {
+  assert.notDeepEqual(mismatches({ user: 'u', on: '2026-01-01', sa: [], vas: [['A']], contracts: [], shares: [], adminContacts: false }, exported.get('UserAbility')), [],
+    'a tuple one item short');
   const entry = { actions: ['viewAll'], role: 'viewer' };
   assert.deepEqual(mismatches(entry, exported.get('AccessEntry')), []);
   assert.deepEqual(mismatches({ actions: [] }, exported.get('AccessEntry')), ['/role: missing']);
@@ -105,6 +113,8 @@ test('previews, applied migrations and snapshots of the worked examples match th
     }
     // Rejected contracts: the same request again.
     assertType(next.previewMigration({ ...request, smartAccessRole: null }), 'MigrationPreview');
+    // The choices compared: each column's request and summary, collapses and losses.
+    for (const choice of account.compare(request)) assertType(choice, 'Choice');
   }
 });
 
@@ -126,8 +136,10 @@ test('explanations and access of the resolution fixture match their types', () =
   for (const on of ['2026-11-30', '2027-06-01']) {
     for (const user of snapshot.users) {
       assertType(account.access(user.id, on), 'UserAccess');
+      assertType(account.ability(user.id, on), 'UserAbility');
       for (const resource of resources) {
         for (const action of actions) {
+          for (const who of account.whoCan(action, resource, on)) assertType(who, 'WhoCan');
           const e = account.explain(user.id, action, resource, on);
           assertType(e, 'Explanation');
           e.reasons.forEach((r) => reasons.add(r.source));
@@ -135,6 +147,7 @@ test('explanations and access of the resolution fixture match their types', () =
       }
     }
   }
+  assertType(account.abilityIndex(), 'AbilityIndex');
   // Every kind of reason was seen, so each branch of the type was checked.
   assert.deepEqual([...reasons].sort(), ['contract', 'grant', 'orderShare', 'organization']);
 });
