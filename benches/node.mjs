@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import { SIZES, SEED, account as generate, request as migrationRequest, questions as sampleQuestions } from './sizes.mjs';
+import { SIZES, SEED, ON, account as generate, request as migrationRequest, questions as sampleQuestions } from './sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The browser build, instantiated from bytes: its init returns the WebAssembly memory, whose
@@ -57,8 +57,13 @@ function measure(size) {
   const questions = sampleQuestions(object, 10_000);
   const single = time(runs, () => { for (const q of questions) account.can(q.user, q.action, q.resource, q.on); });
   const batch = time(runs, () => account.canMany(questions));
+  // Who can: one question (an RMA on a contract line) over every user.
+  const line = object.contracts[7 % object.contracts.length];
+  const whoCan = time(runs, () => account.whoCan('performRma', { contract: line.id, line: line.lines[0].id }, ON));
+  // The page's comparison: every combination of the two roles, planned and summarised.
+  const compare = time(1, () => account.compare(request));
   account.free();
-  return { ...size, lines, mb: text.length / 1e6, parse, coldLoad, loadText, loadObject, preview, handle, apply, single, batch, memory };
+  return { ...size, lines, mb: text.length / 1e6, parse, coldLoad, loadText, loadObject, preview, handle, apply, single, batch, whoCan, compare, memory };
 }
 
 const only = process.argv.indexOf('--size');
@@ -133,10 +138,10 @@ Load + preview, ${first.users} → ${last.users} users: per user ${growth((r) =>
 
 Times are medians of 3 runs (1 run above 500,000 lines), in ms.
 
-| users | VAs | contracts | lines | JSON MB | JSON.parse | first load (fromJson) | load (fromJson) | load / JSON.parse | load (object) | \`preview()\` + summary + 50 users | (load + that) / JSON.parse | \`previewMigration\` (all contracts) | (load + previewMigration) / JSON.parse | apply | 10,000 \`can\` | 10,000 in one \`canMany\` | wasm memory grown by the first load, × JSON |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| users | VAs | contracts | lines | JSON MB | JSON.parse | first load (fromJson) | load (fromJson) | load / JSON.parse | load (object) | \`preview()\` + summary + 50 users | (load + that) / JSON.parse | \`previewMigration\` (all contracts) | (load + previewMigration) / JSON.parse | apply | \`compare\` (4 choices) | 10,000 \`can\` | 10,000 in one \`canMany\` | one \`whoCan\` | wasm memory grown by the first load, × JSON |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows
-  .map((r) => `| ${r.users} | ${r.vas} | ${r.contracts} | ${r.lines} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.coldLoad)} | ${ms(r.loadText)} | ${(r.loadText / r.parse).toFixed(1)}× | ${ms(r.loadObject)} | ${ms(r.handle)} | ${handleRatio(r)}× | ${ms(r.preview)} | ${((r.loadText + r.preview) / r.parse).toFixed(1)}× | ${ms(r.apply)} | ${ms(r.single)} | ${ms(r.batch)} | ${(r.memory / (r.mb * 1e6)).toFixed(1)}× |`)
+  .map((r) => `| ${r.users} | ${r.vas} | ${r.contracts} | ${r.lines} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.coldLoad)} | ${ms(r.loadText)} | ${(r.loadText / r.parse).toFixed(1)}× | ${ms(r.loadObject)} | ${ms(r.handle)} | ${handleRatio(r)}× | ${ms(r.preview)} | ${((r.loadText + r.preview) / r.parse).toFixed(1)}× | ${ms(r.apply)} | ${ms(r.compare)} | ${ms(r.single)} | ${ms(r.batch)} | ${ms(r.whoCan)} | ${(r.memory / (r.mb * 1e6)).toFixed(1)}× |`)
   .join('\n')}
 
 Load + \`preview()\` + summary + first page, ${first.users} → ${last.users} users: per user ${growth((r) => handlePerUser(r) * 1000)}; per user and line ${growth((r) => perItem(r, r.loadText, r.handle))}.
@@ -165,6 +170,7 @@ Versions: ${Object.entries(peers[0].versions).map(([k, v]) => `\`${k}\` ${v}`).j
 |---|${peers.map(() => '---:|---:').join('|')}|${peers.map(() => '---:').join('|')}|
 | smart-access \`canMany\` (one batch) | ${peers.map((p) => `${rate(p.rates.oursBatch)} | 1`).join(' | ')} | ${peers.map(() => '(load)').join(' | ')} |
 | smart-access \`can\` (one call each) | ${peers.map((p) => `${rate(p.rates.oursSingle)} | ${(p.rates.oursBatch / p.rates.oursSingle).toFixed(1)}×`).join(' | ')} | ${peers.map(() => '(load)').join(' | ')} |
+| smart-access \`Abilities\` (the fast path: JS, no WebAssembly call per check) | ${peers.map((p) => `${rate(p.rates.oursFast)} | ${(p.rates.oursBatch / p.rates.oursFast).toFixed(2)}×`).join(' | ')} | ${peers.map((p) => ms(p.built.oursFast)).join(' | ')} |
 | \`@casl/ability\` | ${peers.map((p) => `${rate(p.rates.casl)} | ${(p.rates.oursBatch / p.rates.casl).toFixed(2)}×`).join(' | ')} | ${peers.map((p) => ms(p.built.casl)).join(' | ')} |
 | \`casbin\` | ${peers.map((p) => `${rate(p.rates.casbin)} | ${(p.rates.oursBatch / p.rates.casbin).toFixed(1)}×`).join(' | ')} | ${peers.map((p) => ms(p.built.casbin)).join(' | ')} |
 | \`@cedar-policy/cedar-wasm\` | ${peers.map((p) => `${rate(p.rates.cedar)} | ${(p.rates.oursBatch / p.rates.cedar).toFixed(0)}×`).join(' | ')} | ${peers.map((p) => ms(p.built.cedar)).join(' | ')} |
@@ -185,6 +191,8 @@ ${sizeRow('`cedar_wasm_bg.wasm` (`@cedar-policy/cedar-wasm`)', cedarWasm)}
 | page: no main-thread task over 50 ms from "Preview migration" to the first rows | ${page.longTasks} (first rows after ${ms(page.firstRows)} ms) |
 | role checks ≥ 100× cedar-wasm | ${peers.map((p) => `${(p.rates.oursBatch / p.rates.cedar).toFixed(0)}× at ${p.users} users`).join(', ')} |
 | role checks no slower than CASL | ${peers.map((p) => `${(p.rates.oursBatch / p.rates.casl).toFixed(2)}× at ${p.users} users`).join(', ')} |
+| fast path ≥ 3× CASL and ≥ 200× cedar-wasm, at 1,000 and 10,000 users | ${peers.map((p) => `${(p.rates.oursFast / p.rates.casl).toFixed(1)}× and ${(p.rates.oursFast / p.rates.cedar).toFixed(0)}× at ${p.users} users`).join('; ')} |
+| one \`whoCan\` ≤ 100 ms at 20,000 users (Node) | ${rows.filter((r) => r.users >= 10000 && r.users <= 50000).map((r) => `${ms(r.whoCan)} ms at ${r.users} users`).join(', ')} |
 | time per user flat within 1.3×, ${first.users} → ${last.users} users | load + \`preview()\`: ${(handlePerUser(last) / handlePerUser(first)).toFixed(2)}× in Node; load + \`previewMigration\`: ${(perUser(last) / perUser(first)).toFixed(2)}× in Node, ${(nativePerUser(last) / nativePerUser(first)).toFixed(2)}× native (per user and line: ${(perItem(last, last.loadText, last.preview) / perItem(first, first.loadText, first.preview)).toFixed(2)}× in Node) |
 | wasm memory grown by the first load ≤ 6× the JSON text | ${(target.memory / (target.mb * 1e6)).toFixed(1)}× (see the reading below) |
 | \`.wasm\` ≤ 120 KB gzip -9 | ${gzipSync(wasm, { level: 9 }).length.toLocaleString('en-US')} bytes (${wasm.length.toLocaleString('en-US')} raw) |

@@ -71,21 +71,19 @@ test('Node CommonJS: require (README snippet)', () => {
   assert.match(applied, /^sa-tx-[0-9a-f]{32} 2026-11-23$/);
 });
 
-test('a preview kept in the engine (README snippet) prints what the README says', () => {
-  writeFileSync(join(project, 'preview.mjs'), snippet('node-preview'));
-  const out = run('node', ['preview.mjs']);
+/** Runs the README snippet NAME in the consumer project: it must print what the README says it prints. */
+function printsAsDocumented(name) {
+  writeFileSync(join(project, `${name}.mjs`), snippet(name));
+  const out = run('node', [`${name}.mjs`]);
   assert.equal(out.status, 0, out.stderr);
-  const printed = readme.match(/<!-- snippet: node-preview -->[\s\S]*?prints\s*```text\n([\s\S]*?)```/)[1];
+  const printed = readme.match(new RegExp(`<!-- snippet: ${name} -->[\\s\\S]*?prints\\s*\`\`\`text\\n([\\s\\S]*?)\`\`\``))[1];
   assert.equal(out.stdout, printed);
-});
+}
 
-test('role resolution (README snippet) prints what the README says', () => {
-  writeFileSync(join(project, 'can.mjs'), snippet('node-can'));
-  const out = run('node', ['can.mjs']);
-  assert.equal(out.status, 0, out.stderr);
-  const printed = readme.match(/<!-- snippet: node-can -->[\s\S]*?prints\s*```text\n([\s\S]*?)```/)[1];
-  assert.equal(out.stdout, printed);
-});
+test('a preview kept in the engine (README snippet) prints what the README says', () => printsAsDocumented('node-preview'));
+test('role resolution (README snippet) prints what the README says', () => printsAsDocumented('node-can'));
+test('the fast path and who can (README snippet) print what the README says', () => printsAsDocumented('node-abilities'));
+test('the choices compared (README snippet) print what the README says', () => printsAsDocumented('node-compare'));
 
 test('command line: can, explain and access', () => {
   const cli = join(project, 'node_modules/.bin/smart-access');
