@@ -147,7 +147,7 @@ impl Account {
                 },
             }
         }
-        vas.sort_by_key(|(va, _)| *va);
+        vas.sort_unstable_by_key(|(va, _)| *va);
         let contracts = self
             .user_contracts
             .get(user)
@@ -192,7 +192,7 @@ impl Account {
                 }
             }
         }
-        merged.sort_by_key(|(order, _)| *order);
+        merged.sort_unstable_by_key(|(order, _)| *order);
         merged
             .into_iter()
             .filter_map(|(order, lines)| {
