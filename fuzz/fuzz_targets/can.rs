@@ -1,6 +1,7 @@
 //! Any bytes as role-check questions against the resolution fixture: a batch answers as its
 //! questions one by one (and fails with the first one's error), a question asked in parts
-//! (the JS API's `can`) answers as the question object, and `explain` agrees with `can`.
+//! (the JS API's `can`) answers as the question object, `explain` agrees with `can`, and
+//! `who_can` lists the user exactly when they can.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use smart_access::model::date::IsoDate;
@@ -35,6 +36,9 @@ fuzz_target!(|data: &[u8]| {
                     .question_from_parts(&q.user, q.action.id(), &q.resource, on)
                     .map(|p| account.decide(&p));
                 assert_eq!(parts, Ok(allowed), "{q:?}");
+                let who = account.who_can(resolved.action, resolved.resource, resolved.on);
+                let user = account.user_id(resolved.user);
+                assert_eq!(who.iter().any(|w| w.user == user), allowed, "{q:?}");
                 one_by_one.push(allowed);
             }
             Err(e) => {
