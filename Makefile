@@ -83,7 +83,7 @@ pkg: tools-wasm tools-node
 	cp target/bindgen/web/smart_access.d.ts pkg/
 	# The Node glue's declarations (no browser loading options), as CommonJS (.d.cts).
 	cp target/bindgen/node/smart_access.d.ts pkg/smart_access_node.d.cts
-	cp js/smart_access_bg.wasm.d.ts js/node.d.ts js/node.d.cts pkg/
+	cp js/smart_access_bg.wasm.d.ts js/index.d.ts js/node.d.ts js/node.d.cts pkg/
 	cp js/node.cjs js/node.mjs js/edges.cjs js/abilities.cjs js/index.js js/README.md LICENSE pkg/
 	# The edges and the abilities as ES modules for the browser entry: the CommonJS files, wrapped.
 	for name in edges abilities; do \

@@ -281,6 +281,23 @@ test('TypeScript: a CommonJS consumer under node16 gets CommonJS declarations', 
   assert.equal(out.status, 0, out.stdout + out.stderr);
 });
 
+test('TypeScript: a project with neither the DOM nor esnext libraries compiles the declarations, under every resolution', () => {
+  writeFileSync(join(project, 'plain.mts'), `import init, { Account, Abilities } from 'smart-access';
+    await init();
+    const bytes: Parameters<typeof init>[0] = new Uint8Array(8);
+    const account = Account.fromJson('{}');
+    export const answer: boolean = new Abilities(account.abilityIndex()).for(account.ability('ava')).can('viewAll', { va: 'A' });
+    void bytes;`);
+  for (const [module, moduleResolution] of [['node16', 'node16'], ['nodenext', 'nodenext'], ['esnext', 'bundler']]) {
+    writeFileSync(join(project, 'tsconfig.plain.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, module, moduleResolution, target: 'es2022', lib: ['es2022'], types: [], skipLibCheck: false },
+      files: ['plain.mts'],
+    }));
+    const out = run(join(root, 'node_modules/.bin/tsc'), ['-p', join(project, 'tsconfig.plain.json')]);
+    assert.equal(out.status, 0, `${moduleResolution}: ${out.stdout}${out.stderr}`);
+  }
+});
+
 test('browser: before init(), after free() and a wrong type, the package says so with a code', async () => {
   writeFileSync(join(project, 'edges.html'), `<!doctype html><link rel="icon" href="data:,">
 <script type="importmap">{ "imports": { "smart-access": "/node_modules/smart-access/index.js" } }</script>
