@@ -163,7 +163,7 @@ The same 10,000 questions (each a user, one of the six entitlement actions and a
 line, from \`benches/sizes.mjs\`) to each engine, given an equivalent model of the roles
 (encodings below). Before timing, every engine's answer to every question is compared with
 ours: ${peers.map((p) => `${p.users} users: ${Object.entries(p.mismatches).map(([k, v]) => `${k} ${v}`).join(', ')} disagreements (${p.allowed.toLocaleString('en')} of ${p.questions.toLocaleString('en')} allowed)`).join('; ')}.
-Checks per second, best of several passes; "our ratio" is smart-access \`canMany\` ÷ the peer.
+Checks per second, best of several passes; "our ratio" is smart-access \`canMany\` ÷ the peer. The fast path's own ratios to CASL and cedar-wasm are in the targets below.
 Versions: ${Object.entries(peers[0].versions).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}.
 
 | engine | ${peers.map((p) => `${p.users} users: checks / s | our ratio`).join(' | ')} | ${peers.map((p) => `set-up at ${p.users} users, ms`).join(' | ')} |
