@@ -27,7 +27,11 @@ const place = (applicable, va, contract = null, order = null, line = null) => ({
 class Abilities {
   constructor(index) {
     this.bits = new Map(index.applicable.account.map((action, i) => [action, 1 << i]));
-    const mask = (actions) => actions.reduce((m, a) => m | this.bits.get(a), 0);
+    const mask = (actions) => actions.reduce((m, a) => {
+      const bit = this.bits.get(a);
+      if (bit === undefined) throw invalid('', `${JSON.stringify(a)} is not an action of this index; the index and the ability come from different versions of the engine`);
+      return m | bit;
+    }, 0);
     this.mask = mask;
     const account = mask(index.applicable.account);
     const va = mask(index.applicable.va);
@@ -35,6 +39,7 @@ class Abilities {
     this.traditional = mask(index.traditional);
     this.orderShare = mask(index.orderShare);
     this.contacts = this.bits.get('viewAdminContacts');
+    this.id = index.account;
     // Maps, not objects: an id such as "__proto__" or "constructor" is an id like any other.
     this.account = new Map([[index.account, place(account, null)]]);
     this.vas = new Map(index.vas.map((id) => [id, place(va, id)]));
@@ -51,6 +56,9 @@ class Abilities {
 
   /** The checks of one user, on the day their ability was resolved for. */
   for(ability) {
+    if (ability.account !== this.id) {
+      throw invalid('/account', `this ability is of account ${JSON.stringify(ability.account)}, the index of account ${JSON.stringify(this.id)}; resolve both from the same account`);
+    }
     return new AbilityCheck(this, ability);
   }
 

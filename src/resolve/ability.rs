@@ -58,6 +58,8 @@ pub struct Applicable {
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UserAbility<'a> {
+    /// The account's id: an ability answers only with that account's index.
+    pub account: &'a str,
     pub user: &'a str,
     pub on: IsoDate,
     /// The actions of the user's SA-scope grants: on everything in the account.
@@ -158,6 +160,7 @@ impl Account {
             .map(|&c| self.contract_id(c))
             .collect();
         UserAbility {
+            account: &self.snapshot.id,
             user: self.user_id(user),
             on,
             sa: sa.iter().collect(),

@@ -141,6 +141,9 @@ test('an ability is plain data: it survives JSON (a server can send it), and say
   assert.equal(after.can('performRma', lineInB), false);
   assert.deepEqual(carl.contracts, ['C-300']);
   assert.throws(() => account.ability('nobody'), { code: 'UNKNOWN_REFERENCE', path: '/user' });
+  // An ability answers only with its own account's index, and of the same engine.
+  assert.throws(() => new Abilities(index).for({ ...carl, account: 'SA-other' }), { code: 'INVALID_VALUE', path: '/account' });
+  assert.throws(() => new Abilities(index).for({ ...carl, sa: ['fly'] }), { code: 'INVALID_VALUE' });
   assert.throws(() => account.ability('carl', '2026-02-30'), { code: 'INVALID_DATE' });
   account.free();
 });

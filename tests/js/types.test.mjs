@@ -85,7 +85,7 @@ function assertType(value, name) {
 }
 
 test('the checker itself refuses a missing, an extra and a wrong field', () => {
-  assert.notDeepEqual(mismatches({ user: 'u', on: '2026-01-01', sa: [], vas: [['A']], contracts: [], shares: [], adminContacts: false }, exported.get('UserAbility')), [],
+  assert.notDeepEqual(mismatches({ account: 'SA', user: 'u', on: '2026-01-01', sa: [], vas: [['A']], contracts: [], shares: [], adminContacts: false }, exported.get('UserAbility')), [],
     'a tuple one item short');
   const entry = { actions: ['viewAll'], role: 'viewer' };
   assert.deepEqual(mismatches(entry, exported.get('AccessEntry')), []);
