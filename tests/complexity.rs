@@ -133,6 +133,34 @@ fn shape(axis: &str, n: usize) -> (Value, Value, Value) {
                 vec![contract("C", ids("u", 1), vec![], lines)],
             )
         }
+        "order shares" => {
+            // Each user is given one order (by id or by e-mail, in turns) and asks about it.
+            let mut users = vec![admin()];
+            users.extend(ids("u", n).into_iter().map(|id| {
+                json!({ "id": id, "name": id, "email": format!("{id}@Example.com"), "org": "example.com", "grants": [] })
+            }));
+            let orders: Vec<Value> = ids("O", n)
+                .into_iter()
+                .map(|id| json!({ "id": id, "lines": [{ "id": "1", "va": "va0" }] }))
+                .collect();
+            let shares: Vec<Value> = (0..n)
+                .map(|i| {
+                    if i % 2 == 0 {
+                        json!({ "order": format!("O{i}"), "user": format!("u{i}") })
+                    } else {
+                        json!({ "order": format!("O{i}"), "email": format!("u{i}@example.com"), "lines": ["1"] })
+                    }
+                })
+                .collect();
+            questions = json!((0..n)
+                .map(|i| json!({ "user": format!("u{i}"), "action": "useLicense",
+                                 "resource": { "order": format!("O{i}"), "line": "1" } }))
+                .collect::<Vec<_>>());
+            let mut a = account(1, users, vec![contract("C", ids("u", 1), vec![], one_line)]);
+            a["orders"] = json!(orders);
+            a["orderShares"] = json!(shares);
+            a
+        }
         _ => panic!("no such axis: {axis}"),
     };
     let request = json!({ "actor": "admin", "on": "2026-11-23", "smartAccessRole": "fullUser",
@@ -140,7 +168,8 @@ fn shape(axis: &str, n: usize) -> (Value, Value, Value) {
     (account, request, questions)
 }
 
-/// Load, preview (written out), every user's access, and the batch of role checks.
+/// Load, preview (written out), every user's access and ability, the batch of role checks,
+/// and who can act on the first question's resource.
 fn work(account: &str, request: &str, questions: &str) {
     let account = Account::from_json_str(account).unwrap();
     let request = MigrationRequest::from_json_str(request).unwrap();
@@ -149,9 +178,20 @@ fn work(account: &str, request: &str, questions: &str) {
     let on = IsoDate::parse("2026-11-23").unwrap();
     for u in 0..account.snapshot().users.len() {
         std::hint::black_box(account.user_access(u, on));
+        std::hint::black_box(account.user_ability(u, on));
     }
     let answers = account.can_many_text(questions, Some(on)).unwrap();
     assert!(!answers.is_empty());
+    let first = account
+        .question_text(&questions_first(questions), Some(on))
+        .unwrap();
+    std::hint::black_box(account.who_can(first.action, first.resource, on));
+}
+
+/// The first question of a batch, as the text of one question.
+fn questions_first(questions: &str) -> String {
+    let list: Value = serde_json::from_str(questions).unwrap();
+    list[0].to_string()
 }
 
 fn best_of_three(n: usize, axis: &str) -> Duration {
@@ -184,6 +224,7 @@ fn time_grows_linearly_along_every_axis() {
         "exclusions",
         "administrators",
         "questions",
+        "order shares",
     ] {
         let small = best_of_three(N, axis);
         let large = best_of_three(4 * N, axis);

@@ -314,6 +314,9 @@ pub struct Inventory {
     /// Per order: line id -> position, and each line's VA.
     pub order_lines: Vec<Placed>,
     pub shares: Vec<Share>,
+    /// Each user's shares (positions in `shares`, in their order), so that finding them
+    /// reads only theirs: role checks on orders, who can, abilities.
+    pub shares_by_user: Vec<Vec<usize>>,
 }
 
 /// A device's VA and the contract covering it.
@@ -456,6 +459,35 @@ fn validate_inventory(
         devices: (device_ids, device_refs),
         orders: order_ids,
         order_lines,
+        shares_by_user: shares_by_user(s, &shares),
         shares,
     })
+}
+
+/// The shares whose recipient is each user: by id, or by an e-mail address equal to the
+/// user's ignoring ASCII case.
+fn shares_by_user(s: &AccountSnapshot, shares: &[Share]) -> Vec<Vec<usize>> {
+    let mut by_email: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (u, user) in s.users.iter().enumerate() {
+        if let Some(email) = user.email.get() {
+            by_email
+                .entry(email.to_ascii_lowercase())
+                .or_default()
+                .push(u);
+        }
+    }
+    let mut out = vec![Vec::new(); s.users.len()];
+    for (i, share) in shares.iter().enumerate() {
+        let recipients = match (&share.user, &share.email) {
+            (Some(user), _) => core::slice::from_ref(user),
+            (None, Some(email)) => by_email.get(email).map_or(&[][..], Vec::as_slice),
+            (None, None) => &[],
+        };
+        for &u in recipients {
+            if let Some(list) = out.get_mut(u) {
+                list.push(i);
+            }
+        }
+    }
+    out
 }

@@ -6,6 +6,7 @@
 //! administrator contacts — and the JS joins that with where each item sits. Both are plain,
 //! serialisable data: a server can compute them and send them to a browser.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -138,18 +139,23 @@ impl Account {
     pub fn user_ability(&self, user: usize, on: IsoDate) -> UserAbility<'_> {
         let not_contacts = ActionSet::of(&[Action::ViewAdminContacts]);
         let mut sa = ActionSet::EMPTY;
-        let mut vas: Vec<(usize, ActionSet)> = Vec::new();
+        let mut at_vas: Vec<(usize, ActionSet)> = Vec::new();
         for g in self.user_grants(user) {
             let actions = g.actions().minus(not_contacts);
             match g.va {
                 None => sa = sa.union(actions),
-                Some(va) => match vas.iter_mut().find(|(v, _)| *v == va) {
-                    Some((_, held)) => *held = held.union(actions),
-                    None => vas.push((va, actions)),
-                },
+                Some(va) => at_vas.push((va, actions)),
             }
         }
-        vas.sort_unstable_by_key(|(va, _)| *va);
+        // One entry per VA, in account order: sorted, then the grants at one VA joined.
+        at_vas.sort_unstable_by_key(|(va, _)| *va);
+        let mut vas: Vec<(usize, ActionSet)> = Vec::with_capacity(at_vas.len());
+        for (va, actions) in at_vas {
+            match vas.last_mut() {
+                Some((last, held)) if *last == va => *held = held.union(actions),
+                _ => vas.push((va, actions)),
+            }
+        }
         let contracts = self
             .user_contracts
             .get(user)
@@ -179,15 +185,13 @@ impl Account {
     fn merged_shares(&self, user: usize) -> Vec<(&str, Option<Vec<&str>>)> {
         let orders = self.snapshot.orders.items();
         let mut merged: Vec<(usize, Option<Vec<usize>>)> = Vec::new();
+        let mut at: FxHashMap<usize, usize> = FxHashMap::default();
         for share in self.shares_of(user) {
-            let at = match merged.iter().position(|(o, _)| *o == share.order) {
-                Some(at) => at,
-                None => {
-                    merged.push((share.order, Some(Vec::new())));
-                    merged.len() - 1
-                }
-            };
-            if let Some((_, lines)) = merged.get_mut(at) {
+            let slot = *at.entry(share.order).or_insert_with(|| {
+                merged.push((share.order, Some(Vec::new())));
+                merged.len() - 1
+            });
+            if let Some((_, lines)) = merged.get_mut(slot) {
                 match (lines.as_mut(), &share.lines) {
                     (Some(held), Some(more)) => held.extend(more),
                     (_, None) => *lines = None,

@@ -80,18 +80,14 @@ impl Account {
             .then(|| migrated.map(|d| d.add_days(GRACE_DAYS)))
     }
 
-    /// Order shares whose recipient is the user (by id or e-mail).
+    /// Order shares whose recipient is the user (by id or e-mail), in the account's order.
     pub(crate) fn shares_of(&self, user: usize) -> impl Iterator<Item = &Share> {
-        let email = self
-            .snapshot
-            .users
+        let inv = &self.inventory;
+        inv.shares_by_user
             .get(user)
-            .and_then(|u| u.email.get())
-            .map(|e| e.to_ascii_lowercase());
-        self.inventory
-            .shares
-            .iter()
-            .filter(move |s| s.user == Some(user) || (s.email.is_some() && s.email == email))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| inv.shares.get(i))
     }
 
     /// The grants that reach the resource (SA scope always; the resource's VA), and for a
