@@ -8,5 +8,7 @@ pub mod account;
 pub mod catalog;
 pub mod date;
 pub mod grant;
+pub mod ids;
+pub mod inventory;
 pub mod read;
 pub mod snapshot;

@@ -7,10 +7,11 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::model::access::{traditional_active, Moment, GRACE_DAYS};
-use crate::model::account::{Account, Share};
+use crate::model::account::Account;
 use crate::model::catalog::{Action, ActionSet, Role, ScopeKind, TRADITIONAL};
 use crate::model::date::IsoDate;
 use crate::model::grant::{grant_ref, GrantKey, GrantRef};
+use crate::model::inventory::Share;
 use crate::model::snapshot::Order;
 use crate::resolve::question::{ResolvedQuestion, ResolvedResource};
 

@@ -155,7 +155,7 @@ fn unknown(path: String, what: &str, id: &str) -> Error {
 }
 
 /// What an index of ids holds for `id`.
-fn found<T: Copy>((ids, values): &(crate::model::account::Ids, Vec<T>), id: &str) -> Option<T> {
+fn found<T: Copy>((ids, values): &(crate::model::ids::Ids, Vec<T>), id: &str) -> Option<T> {
     ids.get(id).and_then(|&i| values.get(i)).copied()
 }
 

@@ -1,13 +1,16 @@
-//! The JavaScript API of SPEC §8: each method converts its arguments in, calls the core and
-//! converts the result out, and nothing else. Arguments that are JS objects are read with
-//! serde-wasm-bindgen straight into the core's wire types; results go out as JS objects
-//! through serde-wasm-bindgen when they are small, or as serde_json text parsed once by the
-//! JS engine when they can be large (measured: README, "Crossing the boundary"). The binding
+//! The JavaScript API of SPEC §8 and §9: each method converts its arguments in, calls the
+//! core and converts the result out, and nothing else. Arguments that are JS objects cross
+//! as their `JSON.stringify` text, read by serde_json into the core's wire types (so a
+//! misspelt field is refused, as in `fromJson`); results go out as JS objects through
+//! serde-wasm-bindgen when they are small, or as serde_json text parsed once by the JS
+//! engine when they can be large (measured: README, "Crossing the boundary"). The binding
 //! fills in today's date where `on` is left out (the core never reads a clock) and throws
 //! every core error as a JS `Error` with `code`, `path` and `message`. TypeScript types of
 //! every argument and result are the core's own types (`#[derive(Tsify)]`).
 
 mod convert;
+mod declarations;
+mod preview;
 
 use std::rc::Rc;
 
@@ -15,8 +18,7 @@ use serde::de::DeserializeOwned;
 
 use wasm_bindgen::prelude::*;
 
-use crate::migration::pages::{PreviewQuery, UsersQuery};
-use crate::migration::preview::PlannedMigration;
+use crate::migration::pages::UsersQuery;
 use crate::migration::request::MigrationRequest;
 use crate::model::date::IsoDate;
 use crate::resolve::question::Resource;
@@ -25,6 +27,7 @@ use convert::{
     check_on, date_arg, from_js, js_error, json_text, json_to_js, read_text, request_from_js,
     reserve_for_load, reserve_for_migration, str_arg, text_arg, to_js, today_utc, MAX_JS_STRING,
 };
+use preview::JsPreview;
 
 /// The allocator of the shipped module: talc rather than the standard library's dlmalloc, 4 KB
 /// smaller and 20–30% faster on loading and previewing the benchmark accounts.
@@ -283,91 +286,6 @@ impl JsAccount {
             .map_err(js_error)
     }
 }
-
-/// A migration's preview kept in the engine (SPEC §9): its summary, pages of its users,
-/// its submission, the whole of it on request, and the migrated account as a new handle.
-#[wasm_bindgen(js_name = Preview)]
-pub struct JsPreview {
-    account: Rc<Account>,
-    planned: PlannedMigration,
-    text_len: usize,
-}
-
-#[wasm_bindgen(js_class = Preview)]
-impl JsPreview {
-    /// Everything but the users and the grant changes, with counts.
-    #[wasm_bindgen(getter, unchecked_return_type = "PreviewSummary")]
-    pub fn summary(&self) -> Result<JsValue, JsValue> {
-        json_to_js(&self.planned.summary(&self.account))
-    }
-
-    /// A page of the users' entries (default: all users, 50 from the first). (Declared in
-    /// `OPTIONAL_QUERIES`.)
-    #[wasm_bindgen(skip_typescript)]
-    pub fn users(&self, query: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let query: PreviewQuery = query_arg(query)?;
-        let page = self.planned.users_page(&self.account, &query);
-        json_to_js(&page.map_err(js_error)?)
-    }
-
-    /// One user's entry.
-    #[wasm_bindgen(unchecked_return_type = "UserPreview")]
-    pub fn user(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = str_arg(&id, "/user", "user")?;
-        json_to_js(
-            &self
-                .planned
-                .user_by_id(&self.account, &id)
-                .map_err(js_error)?,
-        )
-    }
-
-    #[wasm_bindgen(unchecked_return_type = "Submission")]
-    pub fn submission(&self) -> Result<JsValue, JsValue> {
-        json_to_js(&self.planned.submission(&self.account))
-    }
-
-    /// The page's CSV export: a row per user, cells neutralised for spreadsheets.
-    pub fn csv(&self) -> Result<String, JsValue> {
-        let csv = self.planned.csv(&self.account);
-        if csv.len() > MAX_JS_STRING {
-            return Err(js_error(crate::result_too_large(MAX_JS_STRING)));
-        }
-        Ok(csv)
-    }
-
-    /// Exactly what `previewMigration` returns for the same request.
-    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "MigrationPreview")]
-    pub fn to_json(&self) -> Result<JsValue, JsValue> {
-        reserve_for_migration(self.text_len);
-        json_to_js(&self.planned.preview(&self.account))
-    }
-
-    /// The migrated account as a new handle, with the history events; the preview's own
-    /// account is not changed.
-    #[wasm_bindgen(
-        unchecked_return_type = "{ account: Account; events: HistoryEvent[]; transactionId: string; rejected: RejectedContract[] }"
-    )]
-    pub fn apply(&self) -> Result<JsValue, JsValue> {
-        reserve_for_migration(self.text_len);
-        let applied = self.planned.apply(&self.account);
-        let result = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&result, &key.into(), value);
-        set("events", &json_to_js(&applied.events)?)?;
-        set("transactionId", &applied.transaction_id.as_str().into())?;
-        set("rejected", &json_to_js(&applied.rejected)?)?;
-        let account = JsAccount {
-            inner: Rc::new(Account::from_snapshot(applied.account).map_err(js_error)?),
-            text_len: self.text_len,
-        };
-        set("account", &account.into())?;
-        Ok(result.into())
-    }
-}
-
 /// An optional query object; left out or null, the defaults.
 fn query_arg<T: DeserializeOwned + Default>(query: Option<JsValue>) -> Result<T, JsValue> {
     match query {
@@ -381,64 +299,3 @@ fn request_arg(request: JsValue) -> Result<MigrationRequest, JsValue> {
     let request: MigrationRequest = request_from_js(&request)?;
     Ok(request.on_or(today_utc()))
 }
-
-// The methods whose query may be left out, merged into the generated class declarations.
-#[wasm_bindgen(typescript_custom_section)]
-const OPTIONAL_QUERIES: &str = r#"
-export interface Account {
-    /** A page of the account's users (`{ id, name }`), for pickers. */
-    users(query?: UsersQuery | null): Page<Named>;
-}
-export interface Preview {
-    /** A page of the users' entries (default: all users, 50 from the first). */
-    users(query?: PreviewQuery | null): Page<UserPreview>;
-}
-"#;
-
-// The thrown error: the core's error (`crate::Error`) as a JS `Error`, recognised by the
-// package's runtime `SmartAccessError` class (js/edges.cjs), which also throws the binding's
-// own two codes.
-#[wasm_bindgen(typescript_custom_section)]
-const SMART_ACCESS_ERROR: &str = r#"
-/** What every method throws on bad input; `e instanceof SmartAccessError` recognises it. */
-export class SmartAccessError extends globalThis.Error {
-    constructor(code: SmartAccessError["code"], path: string, message: string);
-    /** The engine's codes, and the package's own two: an object used after `free()`
-     * (`FREED`) and a call before `init()` in a browser (`NOT_INITIALISED`). */
-    readonly code: ErrorCode | "FREED" | "NOT_INITIALISED";
-    /** JSON pointer into the offending argument, e.g. "/contracts/2/lines/5/va". */
-    readonly path: string;
-}
-"#;
-
-// The package's JS fast path (js/abilities.cjs) over the engine's plain data.
-#[wasm_bindgen(typescript_custom_section)]
-const ABILITIES: &str = r#"
-/** Role checks answered in JavaScript, with no WebAssembly call, from the engine's plain
- * data: build once per account from `account.abilityIndex()`, then one check object per
- * user and day from `account.ability(user, on)`. */
-export class Abilities {
-    constructor(index: AbilityIndex);
-    /** The checks of one user on the day the ability was resolved for. */
-    for(ability: UserAbility): AbilityCheck;
-}
-export interface AbilityCheck {
-    readonly user: string;
-    readonly on: IsoDate;
-    /** The same answer as `account.can(user, action, resource, on)`; the same errors
-     * (`UNKNOWN_ACTION`, `UNKNOWN_REFERENCE`, `INVALID_VALUE`) for what the account lacks. */
-    can(action: Action, resource: Resource): boolean;
-}
-"#;
-
-// The classes' `[Symbol.dispose]()` (wasm-bindgen's, for `using`) names `Symbol.dispose`,
-// which only TypeScript's `esnext` library and @types/node declare: declared here the same
-// way, so a consumer on `es2022` compiles (`using` itself still needs `esnext`).
-#[wasm_bindgen(typescript_custom_section)]
-const SYMBOL_DISPOSE: &str = r#"
-declare global {
-    interface SymbolConstructor {
-        readonly dispose: unique symbol;
-    }
-}
-"#;
