@@ -331,6 +331,19 @@ fn batch_answers_many_and_errors_point_into_the_question() {
         (e.code.as_str(), e.path.as_str()),
         ("UNKNOWN_ACTION", "/1/action")
     );
+    // A question or a resource is an object: serde's derive would read an array as the
+    // fields in order, and answer it.
+    for (questions, path) in [
+        (json!([["carl", "viewAll", {"va": "A"}, AFTER]]), "/0"),
+        (
+            json!([{"user": "carl", "action": "viewAll", "resource": ["SA-C"], "on": AFTER}]),
+            "/0/resource",
+        ),
+    ] {
+        let e = a.can_many_text(&ours(&questions), None).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", path));
+        assert_eq!(e.message, "invalid type: sequence, expected an object");
+    }
     let err = |q: Value| {
         let e = a.question_text(&ours(&q), None).unwrap_err();
         (e.code.as_str().to_owned(), e.path)

@@ -9,7 +9,7 @@ use tsify::Tsify;
 use crate::error::{quoted, ErrorCode, Result};
 use crate::model::catalog::Role;
 use crate::model::date::IsoDate;
-use crate::model::read::{coded, from_json_text};
+use crate::model::read::{coded, from_json_text, Object};
 use crate::model::snapshot::Id;
 
 /// Unknown fields are refused: a misspelt "smartAcessRole" must not silently become a
@@ -42,7 +42,7 @@ pub struct MigrationRequest {
 
 impl MigrationRequest {
     pub fn from_json_str(text: &str) -> Result<MigrationRequest> {
-        from_json_text(text)
+        from_json_text(text).map(|Object(request)| request)
     }
 
     /// The request with `on` set to `today` where it was left out.

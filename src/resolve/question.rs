@@ -9,7 +9,7 @@ use crate::error::{pointer_push, quoted, Error, ErrorCode, Result};
 use crate::model::account::{unknown_user, Account};
 use crate::model::catalog::{Action, ActionSet, ENTITLEMENT, VA_SCOPED};
 use crate::model::date::IsoDate;
-use crate::model::read::{from_json_text, from_json_text_fast, Text};
+use crate::model::read::{from_json_text, from_json_text_fast, object, Object, Text};
 
 /// What a question is about: exactly one of `account`, `va`, `contract` (with its `line`),
 /// `license`, `device` or `order` (with a `line`, or the whole order).
@@ -63,7 +63,7 @@ pub struct Question<'a> {
     #[tsify(type = "string")]
     pub user: Text<'a>,
     pub action: Action,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "object")]
     pub resource: Resource<'a>,
     /// Defaults to the `on` given with the questions, else today (UTC).
     #[serde(default)]
@@ -297,7 +297,8 @@ impl Account {
 
     /// A question given as JSON text.
     pub fn question_text(&self, text: &str, today: Option<IsoDate>) -> Result<ResolvedQuestion> {
-        self.question(&from_json_text(text)?, "", today)
+        let Object(question) = from_json_text(text)?;
+        self.question(&question, "", today)
     }
 
     /// One question from its parts (the JS API's `can` and `explain`): paths are those of
@@ -335,7 +336,8 @@ impl Account {
 
     /// The same from a JSON array of questions: read straight into borrowed wire types.
     pub fn can_many_text(&self, text: &str, today: Option<IsoDate>) -> Result<Vec<bool>> {
-        let questions: Vec<Question> = from_json_text_fast(text)?;
+        let questions: Vec<Object<Question>> = from_json_text_fast(text)?;
+        let questions: Vec<Question> = questions.into_iter().map(|Object(q)| q).collect();
         self.can_many(&questions, today)
     }
 }

@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use crate::migration::pages::UsersQuery;
 use crate::migration::request::MigrationRequest;
 use crate::model::date::IsoDate;
+use crate::model::read::Object;
 use crate::resolve::question::Resource;
 use crate::Account;
 use convert::{
@@ -224,7 +225,7 @@ impl JsAccount {
     ) -> Result<JsValue, JsValue> {
         let action = str_arg(&action, "/action", "action")?;
         let text = json_text(&resource, "resource")?;
-        let resource: Resource = read_text(&text, "/resource")?;
+        let Object(resource): Object<Resource> = read_text(&text, "/resource")?;
         let on = date_arg(on)?;
         to_js(
             &self
@@ -279,7 +280,7 @@ impl JsAccount {
         let user = str_arg(user, "/user", "user")?;
         let action = str_arg(action, "/action", "action")?;
         let text = json_text(&resource, "resource")?;
-        let resource: Resource = read_text(&text, "/resource")?;
+        let Object(resource): Object<Resource> = read_text(&text, "/resource")?;
         let on = date_arg(on)?;
         self.inner
             .question_from_parts(&user, &action, &resource, on)
@@ -289,13 +290,15 @@ impl JsAccount {
 /// An optional query object; left out or null, the defaults.
 fn query_arg<T: DeserializeOwned + Default>(query: Option<JsValue>) -> Result<T, JsValue> {
     match query {
-        Some(query) if !query.is_null() && !query.is_undefined() => from_js(&query, "query", ""),
+        Some(query) if !query.is_null() && !query.is_undefined() => {
+            from_js(&query, "query", "").map(|Object(query)| query)
+        }
         _ => Ok(T::default()),
     }
 }
 
 /// Reads a request, with today's UTC date where `on` is left out or null.
 fn request_arg(request: JsValue) -> Result<MigrationRequest, JsValue> {
-    let request: MigrationRequest = request_from_js(&request)?;
+    let Object(request): Object<MigrationRequest> = request_from_js(&request)?;
     Ok(request.on_or(today_utc()))
 }

@@ -82,7 +82,7 @@ function resources(snapshot) {
     ...snapshot.orders.flatMap((o) => [{ order: o.id }, ...o.lines.map((l) => ({ order: o.id, line: l.id }))]),
     { account: 'other' }, { va: 'Z' }, { contract: 'C1' }, { contract: 'C9', line: 'L1' }, { contract: 'C1', line: 'L9' },
     { license: 'toString' }, { device: 'D9' }, { order: 'O1', line: 'OL9' }, { order: 'O9' }, { va: 'A', line: 'L1' },
-    { va: '' }, {}, { va: 'A', license: 'Li1' }, { va: 5 }, { colour: 'red' }, 'SA', null,
+    { va: '' }, {}, { va: 'A', license: 'Li1' }, { va: 5 }, { colour: 'red' }, 'SA', null, [snapshot.id], [],
   ];
 }
 
