@@ -180,14 +180,22 @@ impl PlannedMigration {
 
     /// The whole preview of SPEC §7.
     pub fn preview<'a>(&self, account: &'a Account) -> MigrationPreview<'a> {
+        let users: Vec<UserPreview> = (0..account.snapshot.users.len())
+            .map(|u| self.user(account, u))
+            .collect();
+        // The warnings read each user's access after the grace period from their entry
+        // rather than resolving it again.
+        let warnings = warnings(account, &self.plan, &|u| {
+            users
+                .get(u)
+                .is_none_or(|entry| entry.access.after_grace.is_empty())
+        });
         MigrationPreview {
             smart_access: self.smart_access(),
             contracts: self.contracts(account),
             grace_ends_on: self.grace_ends_on(),
-            users: (0..account.snapshot.users.len())
-                .map(|u| self.user(account, u))
-                .collect(),
-            warnings: self.warnings(account),
+            users,
+            warnings,
             submission: self.submission(account),
         }
     }
