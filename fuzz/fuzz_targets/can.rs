@@ -5,6 +5,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use smart_access::model::date::IsoDate;
+use smart_access::model::read::Object;
 use smart_access::resolve::question::Question;
 use smart_access::Account;
 use std::sync::OnceLock;
@@ -21,10 +22,12 @@ fuzz_target!(|data: &[u8]| {
     };
     let today = IsoDate::parse("2026-11-30");
     let batch = account.can_many_text(text, today);
-    let Ok(questions) = serde_json::from_str::<Vec<Question>>(text) else {
+    // Read as the engine reads a batch: questions are objects (an array is refused).
+    let Ok(questions) = serde_json::from_str::<Vec<Object<Question>>>(text) else {
         assert!(batch.is_err());
         return;
     };
+    let questions: Vec<Question> = questions.into_iter().map(|Object(q)| q).collect();
     let mut one_by_one = Vec::new();
     for (i, q) in questions.iter().enumerate() {
         match account.question(q, &format!("/{i}"), today) {
