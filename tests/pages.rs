@@ -250,6 +250,20 @@ fn search_limits_and_unknown_users() {
         (e.code.as_str(), e.path.as_str()),
         ("INVALID_VALUE", "/limit")
     );
+    // A filter is its name; serde's map form of it (`{"changed": null}`) is refused.
+    let read = |text: &str| {
+        smart_access::model::read::from_json_text::<PreviewQuery>(text)
+            .map(|query| query.filter)
+            .map_err(|e| (e.code.as_str(), e.path))
+    };
+    assert_eq!(
+        read(r#"{"filter": "changed"}"#),
+        Ok(Some(UserFilter::Changed))
+    );
+    assert_eq!(
+        read(r#"{"filter": {"changed": null}}"#),
+        Err(("INVALID_VALUE", "/filter".to_owned()))
+    );
     let e = planned.user_by_id(&account, "zed").unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),

@@ -12,6 +12,7 @@ use crate::migration::preview::{
 };
 use crate::model::account::Account;
 use crate::model::date::IsoDate;
+use crate::model::read::read_by_name;
 
 /// One page of a list: `total` is how many items match the query.
 #[derive(Debug, Serialize, Tsify)]
@@ -23,7 +24,7 @@ pub struct Page<T> {
 
 /// Which users of a preview a page lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub enum UserFilter {
     #[default]
     All,
@@ -32,6 +33,7 @@ pub enum UserFilter {
     /// Users who lose something when the grace period ends.
     LosingAtGraceEnd,
 }
+read_by_name!(UserFilter);
 
 /// A page of a preview's users: `search` matches a user's id or name, ignoring ASCII case;
 /// `offset` defaults to 0, `limit` to 50 (at most 1,000).

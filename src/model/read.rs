@@ -111,6 +111,34 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
     }
 }
 
+/// Reads a unit-only enum (a contract's kind and access, a preview's filter) from its name
+/// alone. serde's derived reader also takes the map form, `{"smart": null}` for `"smart"`,
+/// which no caller means; the enum derives with `#[serde(remote = "Self")]`, which turns its
+/// derived `serialize` and `deserialize` into plain functions, and this macro makes them the
+/// enum's `Serialize` and `Deserialize`, the reader given the name only.
+macro_rules! read_by_name {
+    ($name:ident) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> core::result::Result<S::Ok, S::Error> {
+                $name::serialize(self, s)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> core::result::Result<Self, D::Error> {
+                let $crate::model::read::Text(name) = serde::Deserialize::deserialize(d)?;
+                $name::deserialize(serde::de::IntoDeserializer::into_deserializer(&*name))
+            }
+        }
+    };
+}
+pub(crate) use read_by_name;
+
 /// JSON text straight into `T` (no intermediate tree). Text that is not JSON is
 /// `INVALID_JSON` with line and column, whatever else is wrong with it: on a refusal, and
 /// only then, the text is read once more as a plain `serde_json::Value`, because the typed

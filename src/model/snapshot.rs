@@ -10,7 +10,7 @@ use tsify::Tsify;
 use crate::error::ErrorCode;
 use crate::model::catalog::Role;
 use crate::model::date::IsoDate;
-use crate::model::read::{coded, Text};
+use crate::model::read::{coded, read_by_name, Text};
 
 /// Fields of a snapshot object that the engine does not know, in input order, numbers
 /// exactly as written.
@@ -218,18 +218,20 @@ snapshot_object! {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub enum ContractKind {
     Service,
     Subscription,
 }
+read_by_name!(ContractKind);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub enum AccessMode {
     Traditional,
     Smart,
 }
+read_by_name!(AccessMode);
 
 snapshot_object! {
     pub struct Contract {
@@ -285,5 +287,55 @@ snapshot_object! {
         user: Opt<Id> = "user",
         #[serde(default, skip_serializing_if = "Opt::is_absent")]
         email: Opt<Id> = "email",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::read::from_json_text;
+
+    fn read(text: &str) -> Result<Vec<AccessMode>, (ErrorCode, String, String)> {
+        from_json_text(text).map_err(|e| (e.code, e.path, e.message))
+    }
+
+    /// A mode is its name: the map form serde's derive would also take is refused.
+    #[test]
+    fn a_mode_is_read_from_its_name_only() {
+        assert_eq!(
+            read(r#"["smart", "traditional"]"#),
+            Ok(vec![AccessMode::Smart, AccessMode::Traditional])
+        );
+        assert_eq!(
+            serde_json::to_string(&[AccessMode::Smart, AccessMode::Traditional]).ok(),
+            Some(r#"["smart","traditional"]"#.to_owned())
+        );
+        let refused = |code: ErrorCode, path: &str, message: &str| {
+            Err((code, path.to_owned(), message.to_owned()))
+        };
+        assert_eq!(
+            read(r#"["smart", {"smart": null}]"#),
+            refused(
+                ErrorCode::InvalidValue,
+                "/1",
+                "invalid type: map, expected a string"
+            )
+        );
+        assert_eq!(
+            read(r#"["hybrid"]"#),
+            refused(
+                ErrorCode::InvalidValue,
+                "/0",
+                "unknown variant \"hybrid\", expected \"traditional\" or \"smart\""
+            )
+        );
+        assert_eq!(
+            read("[5]"),
+            refused(
+                ErrorCode::InvalidValue,
+                "/0",
+                "invalid type: integer \"5\", expected a string"
+            )
+        );
     }
 }
