@@ -34,31 +34,44 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// the writing stops there, so a result too large for its reader never takes the memory of
 /// the whole. For the JS binding, whose strings have a largest length.
 pub fn to_json_within<T: Serialize + ?Sized>(value: &T, limit: usize) -> Result<String> {
-    /// Bytes up to a limit; a write beyond it fails, and serde_json stops.
-    struct Bounded {
-        bytes: Vec<u8>,
-        limit: usize,
-    }
-    impl std::io::Write for Bounded {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if self.bytes.len().saturating_add(buf.len()) > self.limit {
-                return Err(std::io::ErrorKind::OutOfMemory.into());
-            }
-            self.bytes.extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let too_large = || result_too_large(limit);
     let mut out = Bounded {
         bytes: Vec::new(),
         limit,
     };
-    serde_json::to_writer(&mut out, value).map_err(|_| too_large())?;
-    // serde_json writes UTF-8.
-    String::from_utf8(out.bytes).map_err(|_| too_large())
+    let written = serde_json::to_writer(&mut out, value).is_ok();
+    out.into_text(written)
+}
+
+/// Bytes up to a limit; a write beyond it fails, and serde_json stops.
+struct Bounded {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+impl Bounded {
+    /// The text written, or `TOO_LARGE`. Apart from `to_json_within`, which is compiled once
+    /// for every type the engine writes, so that this is compiled once.
+    fn into_text(self, written: bool) -> Result<String> {
+        let Bounded { bytes, limit } = self;
+        if !written {
+            return Err(result_too_large(limit));
+        }
+        // serde_json writes UTF-8.
+        String::from_utf8(bytes).map_err(|_| result_too_large(limit))
+    }
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+            return Err(std::io::ErrorKind::OutOfMemory.into());
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `TOO_LARGE` for a result longer than `limit` bytes (JSON, or the CSV of a preview), saying

@@ -18,17 +18,23 @@ pub fn index_ids<'a>(
     let mut map = Ids::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for (i, id) in ids.enumerate() {
         if let Some(first) = map.insert(id.to_owned(), i) {
-            return Err(Error::new(
-                ErrorCode::DuplicateId,
-                path_of(i),
-                format!(
-                    "{what} id {} is used twice (first at position {first})",
-                    quoted(id)
-                ),
-            ));
+            return Err(used_twice(path_of(i), what, id, first));
         }
     }
     Ok(map)
+}
+
+/// Apart from `index_ids`, which is compiled once for every kind of list, so that this is
+/// compiled once.
+fn used_twice(path: String, what: &str, id: &str, first: usize) -> Error {
+    Error::new(
+        ErrorCode::DuplicateId,
+        path,
+        format!(
+            "{what} id {} is used twice (first at position {first})",
+            quoted(id)
+        ),
+    )
 }
 
 /// The position of `id` in `map`; an id that is not there is `UNKNOWN_REFERENCE` at `path`.

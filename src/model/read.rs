@@ -149,43 +149,48 @@ pub fn from_json_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     if text.len() > MAX_JSON_BYTES {
         return Err(too_large(text.len()));
     }
-    let not_json = |message: String| {
-        Error::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("not valid JSON: {message}"),
-        )
-    };
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize(&mut de) {
         Ok(value) => de
             .end()
             .map(|()| value)
             .map_err(|e| not_json(e.to_string())),
-        Err(e) => {
-            use serde_json::error::Category;
-            let path = pointer(e.path());
-            let first = e.into_inner();
-            let said = first.to_string();
-            let lone_surrogate = is_lone_surrogate(&said);
-            let said_syntax = matches!(first.classify(), Category::Syntax | Category::Eof);
-            // Reading through does not count depth: too deep is said by the first read.
-            let too_deep = said.starts_with("recursion limit exceeded");
-            // Read through, keeping nothing: serde_json skips escapes unchecked there, so a
-            // lone surrogate is not syntax to it (RFC 8259 allows any \\uXXXX).
-            match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-                _ if too_deep => Err(not_json(said)),
-                // The first read's own words where it saw the fault, else the second's.
-                Err(_) if said_syntax && !lone_surrogate => Err(not_json(said)),
-                Err(syntax) => Err(not_json(syntax.to_string())),
-                Ok(_) if lone_surrogate => Err(Error::new(
-                    ErrorCode::InvalidValue,
-                    path,
-                    "the text holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text",
-                )),
-                Ok(_) => Err(data_error(path, &said)),
-            }
-        }
+        Err(e) => Err(refused(text, e)),
+    }
+}
+
+fn not_json(message: String) -> Error {
+    Error::new(
+        ErrorCode::InvalidJson,
+        "",
+        format!("not valid JSON: {message}"),
+    )
+}
+
+/// What a refusal of `text` means (kept apart from `from_json_text`, which is compiled once
+/// for every type the engine reads, so that this is compiled once).
+fn refused(text: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    use serde_json::error::Category;
+    let path = pointer(e.path());
+    let first = e.into_inner();
+    let said = first.to_string();
+    let lone_surrogate = is_lone_surrogate(&said);
+    let said_syntax = matches!(first.classify(), Category::Syntax | Category::Eof);
+    // Reading through does not count depth: too deep is said by the first read.
+    let too_deep = said.starts_with("recursion limit exceeded");
+    // Read through, keeping nothing: serde_json skips escapes unchecked there, so a
+    // lone surrogate is not syntax to it (RFC 8259 allows any \\uXXXX).
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        _ if too_deep => not_json(said),
+        // The first read's own words where it saw the fault, else the second's.
+        Err(_) if said_syntax && !lone_surrogate => not_json(said),
+        Err(syntax) => not_json(syntax.to_string()),
+        Ok(_) if lone_surrogate => Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            "the text holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text",
+        ),
+        Ok(_) => data_error(path, &said),
     }
 }
 
