@@ -141,9 +141,9 @@ pub(crate) use read_by_name;
 
 /// JSON text straight into `T` (no intermediate tree). Text that is not JSON is
 /// `INVALID_JSON` with line and column, whatever else is wrong with it: on a refusal, and
-/// only then, the text is read once more as a plain `serde_json::Value`, because the typed
-/// read stops at the first fault it meets, and serde_json calls some data errors syntax (an
-/// array where an enum's string belongs is "expected value"). Nesting deeper than
+/// only then, the text is read through once more keeping nothing (serde's `IgnoredAny`),
+/// because the typed read stops at the first fault it meets, and serde_json calls some data
+/// errors syntax (an array where an enum's string belongs is "expected value"). Nesting deeper than
 /// serde_json's limit (128) is `INVALID_JSON` too, so deep input cannot exhaust the stack.
 pub fn from_json_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     if text.len() > MAX_JSON_BYTES {
