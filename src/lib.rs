@@ -38,7 +38,7 @@ pub fn to_json_within<T: Serialize + ?Sized>(value: &T, limit: usize) -> Result<
         bytes: Vec::new(),
         limit,
     };
-    let written = serde_json::to_writer(&mut out, value).is_ok();
+    let written = serde_json::to_writer(&mut out, value);
     out.into_text(written)
 }
 
@@ -49,15 +49,15 @@ struct Bounded {
 }
 
 impl Bounded {
-    /// The text written, or `TOO_LARGE`. Apart from `to_json_within`, which is compiled once
-    /// for every type the engine writes, so that this is compiled once.
-    fn into_text(self, written: bool) -> Result<String> {
+    /// The text written, or `TOO_LARGE` when the writing stopped (the only way it fails:
+    /// serde_json writes UTF-8, to memory). Apart from `to_json_within`, which is compiled
+    /// once for every type the engine writes, so that this is compiled once.
+    fn into_text(self, written: serde_json::Result<()>) -> Result<String> {
         let Bounded { bytes, limit } = self;
-        if !written {
-            return Err(result_too_large(limit));
-        }
-        // serde_json writes UTF-8.
-        String::from_utf8(bytes).map_err(|_| result_too_large(limit))
+        written
+            .ok()
+            .and_then(|()| String::from_utf8(bytes).ok())
+            .ok_or_else(|| result_too_large(limit))
     }
 }
 

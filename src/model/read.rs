@@ -143,8 +143,9 @@ pub(crate) use read_by_name;
 /// `INVALID_JSON` with line and column, whatever else is wrong with it: on a refusal, and
 /// only then, the text is read through once more keeping nothing (serde's `IgnoredAny`),
 /// because the typed read stops at the first fault it meets, and serde_json calls some data
-/// errors syntax (an array where an enum's string belongs is "expected value"). Nesting deeper than
-/// serde_json's limit (128) is `INVALID_JSON` too, so deep input cannot exhaust the stack.
+/// errors syntax (an array where an enum's string belongs is "expected value"). Nesting
+/// deeper than serde_json's limit (128) is `INVALID_JSON` too, so deep input cannot exhaust
+/// the stack.
 pub fn from_json_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     if text.len() > MAX_JSON_BYTES {
         return Err(too_large(text.len()));
