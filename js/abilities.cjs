@@ -24,8 +24,22 @@ const unknown = (path, what, id) =>
  */
 const place = (applicable, va, contract = null, order = null, line = null) => ({ applicable, va, contract, order, line });
 
+/** Whether `object` is an object whose fields `keys` are arrays. */
+const arrays = (object, keys) => object !== null && typeof object === 'object' && keys.every((key) => Array.isArray(object[key]));
+/** Whether a value has the shape of account.abilityIndex()'s result (it may have crossed
+ * JSON from a server), checked once so that a wrong argument is named rather than failing
+ * deep inside with "Cannot read properties of undefined". */
+const isIndex = (index) => arrays(index, ['traditional', 'orderShare', 'vas', 'contracts', 'licenses', 'devices', 'orders'])
+  && typeof index.account === 'string' && arrays(index.applicable, ['account', 'va', 'item']);
+/** The same for account.ability(user, on)'s result. */
+const isAbility = (ability) => arrays(ability, ['sa', 'vas', 'contracts', 'shares'])
+  && typeof ability.user === 'string' && typeof ability.on === 'string' && typeof ability.adminContacts === 'boolean';
+
 class Abilities {
   constructor(index) {
+    if (!isIndex(index)) {
+      throw invalid('', 'new Abilities(index) takes what account.abilityIndex() returns (or that value after a JSON round trip)');
+    }
     this.bits = new Map(index.applicable.account.map((action, i) => [action, 1 << i]));
     const mask = (actions) => actions.reduce((m, a) => {
       const bit = this.bits.get(a);
@@ -56,6 +70,9 @@ class Abilities {
 
   /** The checks of one user, on the day their ability was resolved for. */
   for(ability) {
+    if (!isAbility(ability)) {
+      throw invalid('', 'abilities.for(ability) takes what account.ability(user, on) returns (or that value after a JSON round trip)');
+    }
     if (ability.account !== this.id) {
       throw invalid('/account', `this ability is of account ${JSON.stringify(ability.account)}, the index of account ${JSON.stringify(this.id)}; resolve both from the same account`);
     }

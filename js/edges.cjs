@@ -1,8 +1,8 @@
 // The edges of the API, shared by every entry point (the browser entry gets this file
-// wrapped as an ES module by `make pkg`): a runtime SmartAccessError class, and clear errors
+// wrapped as an ES module by `make pkg`): a runtime SmartAccessError class, clear errors
 // for an object used after free() and for calls made before the engine is initialised,
 // where the generated glue would say "null pointer passed to rust" or "Cannot read
-// properties of undefined".
+// properties of undefined", and a free() that may be called again.
 'use strict';
 
 /** What every call throws on bad input: `code`, `path` (a JSON pointer) and `message`. */
@@ -26,7 +26,7 @@ const FREED = (what) => new SmartAccessError('FREED', '',
 
 /**
  * Guards the methods of the engine's classes: an object used after free() throws FREED, and
- * any call before `ready()` throws NOT_INITIALISED.
+ * any call before `ready()` throws NOT_INITIALISED; free() again does nothing.
  */
 function guard(classes, ready) {
   const notReady = () => new SmartAccessError('NOT_INITIALISED', '',
@@ -47,6 +47,20 @@ function guard(classes, ready) {
           return original.apply(this, args);
         }
         Object.defineProperty(target, name, descriptor.get ? { ...descriptor, get: guarded } : { ...descriptor, value: guarded });
+      }
+    }
+    // free() twice (a `using` block around an object also freed by hand, a finally that
+    // frees what was already freed) is a no-op, as disposing is meant to be; the generated
+    // free() would pass the engine a null pointer. wasm-bindgen makes Symbol.dispose the
+    // same function, so it is replaced with it.
+    const generatedFree = cls.prototype.free;
+    if (typeof generatedFree === 'function') {
+      const freeOnce = function free() {
+        if (this.__wbg_ptr !== 0) generatedFree.call(this);
+      };
+      cls.prototype.free = freeOnce;
+      if (typeof Symbol.dispose === 'symbol' && cls.prototype[Symbol.dispose] === generatedFree) {
+        cls.prototype[Symbol.dispose] = freeOnce;
       }
     }
     // `new Account(...)` before init goes through the constructor itself.

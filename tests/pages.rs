@@ -264,6 +264,28 @@ fn search_limits_and_unknown_users() {
         read(r#"{"filter": {"changed": null}}"#),
         Err(("INVALID_VALUE", "/filter".to_owned()))
     );
+    // An offset or a limit is a whole number, 0 or more, said so in the API's words.
+    let count = |text: &str| {
+        smart_access::model::read::from_json_text::<UsersQuery>(text)
+            .map(|query| (query.offset, query.limit))
+            .map_err(|e| (e.code.as_str(), e.path, e.message))
+    };
+    assert_eq!(
+        count(r#"{"offset": 2, "limit": null}"#),
+        Ok((Some(2), None))
+    );
+    for (text, path, got) in [
+        (r#"{"offset": -1}"#, "/offset", "integer \"-1\""),
+        (r#"{"limit": 1.5}"#, "/limit", "floating point \"1.5\""),
+        (r#"{"limit": "3"}"#, "/limit", "string \"3\""),
+    ] {
+        let (code, at, message) = count(text).unwrap_err();
+        assert_eq!((code, at.as_str()), ("INVALID_VALUE", path), "{text}");
+        assert!(
+            message.contains(got) && message.ends_with("expected a whole number, 0 or more"),
+            "{text}: {message}"
+        );
+    }
     let e = planned.user_by_id(&account, "zed").unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.path.as_str()),

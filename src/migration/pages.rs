@@ -12,7 +12,7 @@ use crate::migration::preview::{
 };
 use crate::model::account::Account;
 use crate::model::date::IsoDate;
-use crate::model::read::read_by_name;
+use crate::model::read::{self, read_by_name};
 
 /// One page of a list: `total` is how many items match the query.
 #[derive(Debug, Serialize, Tsify)]
@@ -46,10 +46,10 @@ pub struct PreviewQuery {
     #[serde(default)]
     #[tsify(optional, type = "string | null")]
     pub search: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "read::optional_count")]
     #[tsify(optional, type = "number | null")]
     pub offset: Option<usize>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "read::optional_count")]
     #[tsify(optional, type = "number | null")]
     pub limit: Option<usize>,
 }
@@ -62,10 +62,10 @@ pub struct UsersQuery {
     #[serde(default)]
     #[tsify(optional, type = "string | null")]
     pub search: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "read::optional_count")]
     #[tsify(optional, type = "number | null")]
     pub offset: Option<usize>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "read::optional_count")]
     #[tsify(optional, type = "number | null")]
     pub limit: Option<usize>,
 }

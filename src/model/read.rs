@@ -102,6 +102,39 @@ pub fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d.deserialize_map(Fields(core::marker::PhantomData))
 }
 
+/// An optional count (a page's offset or limit): absent or null, `None`. Said in the words of
+/// the API, "expected a whole number, 0 or more", where serde's own reader would say
+/// "expected usize". For `#[serde(deserialize_with)]` with `#[serde(default)]`.
+pub fn optional_count<'de, D: Deserializer<'de>>(
+    d: D,
+) -> core::result::Result<Option<usize>, D::Error> {
+    struct Count(usize);
+    struct WholeNumber;
+    impl Visitor<'_> for WholeNumber {
+        type Value = Count;
+        fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+            f.write_str("a whole number, 0 or more")
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> core::result::Result<Count, E> {
+            usize::try_from(v)
+                .map(Count)
+                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &"a smaller number"))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> core::result::Result<Count, E> {
+            match u64::try_from(v) {
+                Ok(v) => self.visit_u64(v),
+                Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+            }
+        }
+    }
+    impl<'de> Deserialize<'de> for Count {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+            d.deserialize_u64(WholeNumber)
+        }
+    }
+    Option::<Count>::deserialize(d).map(|count| count.map(|Count(n)| n))
+}
+
 /// The same where `T` is read whole (an argument, a question of a batch).
 pub struct Object<T>(pub T);
 

@@ -145,6 +145,15 @@ test('an ability is plain data: it survives JSON (a server can send it), and say
   assert.throws(() => new Abilities(index).for({ ...carl, account: 'SA-other' }), { code: 'INVALID_VALUE', path: '/account' });
   assert.throws(() => new Abilities(index).for({ ...carl, sa: ['fly'] }), { code: 'INVALID_VALUE' });
   assert.throws(() => account.ability('carl', '2026-02-30'), { code: 'INVALID_DATE' });
+  // Anything but an index is refused with a code that says what to pass.
+  for (const notAnIndex of [undefined, null, {}, { ...index, applicable: {} }, { ...index, vas: 'A' }, carl]) {
+    assert.throws(() => new Abilities(notAnIndex), (e) => e instanceof SmartAccessError && e.code === 'INVALID_VALUE'
+      && e.message.includes('account.abilityIndex()'));
+  }
+  for (const notAnAbility of [undefined, {}, { account: carl.account }, { ...carl, vas: 'A' }, { ...carl, adminContacts: 'yes' }, index]) {
+    assert.throws(() => new Abilities(index).for(notAnAbility), (e) => e instanceof SmartAccessError && e.code === 'INVALID_VALUE'
+      && e.message.includes('account.ability(user, on)'));
+  }
   account.free();
 });
 

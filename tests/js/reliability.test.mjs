@@ -122,6 +122,11 @@ test('an object used after free() says FREED, and every error is a SmartAccessEr
   assert.equal(preview.summary.counts.users, 5);
   preview.free();
   assert.throws(() => preview.summary, (e) => e.code === 'FREED');
+  // Freeing again, by hand or by the end of a `using` block, does nothing.
+  account.free();
+  preview.free();
+  preview[Symbol.dispose]();
+  assert.equal(NodeAccount.prototype[Symbol.dispose], NodeAccount.prototype.free);
   assert.throws(() => NodeAccount.fromJson('{'), (e) => e instanceof SmartAccessError && e.code === 'INVALID_JSON');
   assert.equal(new Error('other') instanceof SmartAccessError, false);
 });
