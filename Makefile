@@ -90,6 +90,8 @@ pkg: tools-wasm tools-node
 	  { echo 'const module = { exports: {} };'; echo '((module) => {'; cat js/$$name.cjs; echo '})(module);'; \
 	    echo 'export default module.exports;'; } > pkg/$$name.js; \
 	done
+	# The preview element (SPEC §10): its modules, its worker and their declarations.
+	cp -r js/element pkg/element
 	cp js/smart-access.cjs pkg/bin/smart-access.cjs
 	chmod +x pkg/bin/smart-access.cjs
 	cp pkg.json pkg/package.json

@@ -86,6 +86,7 @@ fn compare(account: &Account, request: &MigrationRequest, what: &str) {
         let expected: Vec<Value> = expected.into_iter().cloned().collect();
         assert_eq!(seen, expected, "{what}: {filter:?}");
     }
+    compare_flows(account, &planned, users, &summary["flows"], what);
     assert_eq!(
         theirs(&account.apply(request).unwrap()),
         theirs(&planned.apply(account))
@@ -96,6 +97,102 @@ fn compare(account: &Account, request: &MigrationRequest, what: &str) {
         users,
         &whole["submission"],
         what,
+    );
+}
+
+/// The distinct roles of a list of grants as "scope role" strings, SA before VA.
+fn roles_of(grants: &Value) -> Vec<String> {
+    let mut roles: Vec<(bool, String)> = grants
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (!g["va"].is_null(), g["role"].as_str().unwrap().to_owned()))
+        .collect();
+    roles.sort_by_key(|(va, role)| (*va, ROLES.iter().position(|r| r == role)));
+    roles.dedup();
+    roles
+        .into_iter()
+        .map(|(va, role)| format!("{} {role}", if va { "va" } else { "sa" }))
+        .collect()
+}
+
+const ROLES: [&str; 7] = [
+    "admin",
+    "approver",
+    "viewer",
+    "user",
+    "licenseUser",
+    "serviceUser",
+    "fullUser",
+];
+
+/// The flows count every user once, each user's flow is their before and after roles, the
+/// most taken flow comes first, and a page filtered by a flow lists exactly its users.
+fn compare_flows(
+    account: &Account,
+    planned: &smart_access::migration::preview::PlannedMigration,
+    users: &[Value],
+    flows: &Value,
+    what: &str,
+) {
+    let flows = flows.as_array().unwrap();
+    let named = |list: &Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r["scope"].as_str().unwrap(),
+                    r["role"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let total: u64 = flows.iter().map(|f| f["users"].as_u64().unwrap()).sum();
+    assert_eq!(total, users.len() as u64, "{what}: flows count every user");
+    for pair in flows.windows(2) {
+        assert!(
+            pair[0]["users"].as_u64() >= pair[1]["users"].as_u64(),
+            "{what}: most taken first"
+        );
+    }
+    for (index, flow) in flows.iter().enumerate() {
+        let expected: Vec<&Value> = users
+            .iter()
+            .filter(|u| {
+                roles_of(&u["before"]) == named(&flow["from"])
+                    && roles_of(&u["after"]) == named(&flow["to"])
+            })
+            .map(|u| &u["id"])
+            .collect();
+        assert_eq!(
+            expected.len() as u64,
+            flow["users"].as_u64().unwrap(),
+            "{what}: {flow}"
+        );
+        let query = PreviewQuery {
+            flow: Some(index),
+            limit: Some(1000),
+            ..PreviewQuery::default()
+        };
+        let page = theirs(&planned.users_page(account, &query).unwrap());
+        let ids: Vec<&Value> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| &u["id"])
+            .collect();
+        assert_eq!(ids, expected, "{what}: the users of {flow}");
+    }
+    let beyond = PreviewQuery {
+        flow: Some(flows.len()),
+        ..PreviewQuery::default()
+    };
+    let error = planned.users_page(account, &beyond).unwrap_err();
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (smart_access::ErrorCode::InvalidValue, "/flow")
     );
 }
 
@@ -308,5 +405,43 @@ fn search_limits_and_unknown_users() {
     assert_eq!(
         picker,
         json!({"total": 3, "offset": 1, "items": [{"id": "carl", "name": "Carl"}]})
+    );
+}
+
+#[test]
+fn example_c_flows_say_who_moves_from_which_role_to_which() {
+    let (account, request) = example("example-c");
+    let planned = account.plan_migration(&request).unwrap();
+    let flows = theirs(&planned.summary(&account))["flows"].clone();
+    let sa = |role: &str| json!({"role": role, "scope": "sa"});
+    let va = |role: &str| json!({"role": role, "scope": "va"});
+    // Clara keeps SA Administrator; Chris SA User -> SA Full User; Casper and Carl VA User ->
+    // VA License User; Cathy, a contract user only, no role -> VA Full User.
+    assert_eq!(
+        flows,
+        json!([
+            {"from": [va("user")], "to": [va("licenseUser")], "users": 2},
+            {"from": [], "to": [va("fullUser")], "users": 1},
+            {"from": [sa("admin")], "to": [sa("admin")], "users": 1},
+            {"from": [sa("user")], "to": [sa("fullUser")], "users": 1},
+        ])
+    );
+}
+
+#[test]
+fn the_catalog_names_every_role_at_the_scopes_it_may_be_held_at() {
+    let catalog = theirs(&smart_access::model::catalog::Catalog::new());
+    assert_eq!(
+        catalog["roles"][6],
+        json!({"id": "fullUser", "name": "Full User", "sa": "SA Full User", "va": "VA Full User"})
+    );
+    assert_eq!(
+        catalog["roles"][1],
+        json!({"id": "approver", "name": "Approver", "sa": "SA Approver", "va": null})
+    );
+    assert_eq!(catalog["actions"].as_array().unwrap().len(), 12);
+    assert_eq!(
+        catalog["actions"][4],
+        json!({"id": "performRma", "name": "Perform RMA"})
     );
 }

@@ -1,54 +1,56 @@
-// The preview page's main thread: it renders what the engine (in worker.js) returns and
-// sends it the administrator's choices. Every piece of data is written as text.
-// Each part of the page is a module of page/; this one wires them to the controls.
+// The demo page: the preview element (smart-access/element) with an example chooser and a
+// file picker. A submission is not sent anywhere here: the page applies it in a worker and
+// opens the migrated account in the element, as a portal would after sending it.
+import '/pkg/element/index.js';
 
-import { $, debounce, download, el } from './page/dom.js';
-import { run } from './page/engine.js';
-import { ACTION, state } from './page/state.js';
-import { load, refreshOverview } from './page/account.js';
-import { renderContracts } from './page/choices.js';
-import { preview, renderUsers } from './page/preview.js';
-import { apply, submit } from './page/submission.js';
-import { showAccess, whoCan } from './page/access.js';
-import { compare } from './page/compare.js';
+const element = document.getElementById('preview');
+const status = document.getElementById('source-status');
+/** The JSON text of the account open in the element, for applying a submission to it, and
+ * of the one handed to it and not open yet (a file it refuses leaves the last one open). */
+let current = null;
+let pending = null;
 
-$('example').addEventListener('change', (e) => {
-  const value = e.target.value;
-  if (!value) return;
-  $('file').value = '';
-  load(value === 'large' ? { generate: true } : { example: value }, 'Loading…');
+/** Hands the account to the element, which says itself that it is opening it (or why not). */
+function open(text) {
+  pending = text;
+  status.textContent = '';
+  element.account = text;
+}
+element.addEventListener('load', () => {
+  current = pending;
+  pending = null;
 });
-$('file').addEventListener('change', async (e) => {
+
+for (const button of document.querySelectorAll('[data-example]')) {
+  button.addEventListener('click', async () => {
+    const name = button.dataset.example;
+    const url = name === 'large' ? '/examples/large.json' : `/examples/${name}/account.json`;
+    status.textContent = `Fetching ${button.textContent}…`;
+    const response = await fetch(url);
+    if (!response.ok) {
+      status.textContent = `${button.textContent} could not be fetched (HTTP ${response.status}).`;
+      return;
+    }
+    open(await response.text());
+  });
+}
+
+document.getElementById('file').addEventListener('change', async (e) => {
   const file = e.target.files[0];
-  if (!file) return;
-  $('example').value = '';
-  load({ text: await file.text() }, `Reading ${file.name}…`);
+  if (file) open(await file.text());
 });
-$('actor').addEventListener('change', (e) => { state.actor = e.target.value; refreshOverview(); });
-$('contract-search').addEventListener('input', debounce(() => { state.contractPage = 0; renderContracts(); }));
-$('select-all').addEventListener('click', () => {
-  for (const c of state.overview.contracts) if (c.canMigrate) state.selected.add(c.id);
-  renderContracts();
+
+const applier = new Worker(new URL('./apply-worker.js', import.meta.url), { type: 'module' });
+element.addEventListener('submit', (e) => {
+  status.textContent = 'Submitted. Applying it here to show the migrated account…';
+  applier.postMessage({ account: current, request: e.detail.request });
 });
-$('select-none').addEventListener('click', () => { state.selected.clear(); renderContracts(); });
-$('preview-button').addEventListener('click', preview);
-$('compare-button').addEventListener('click', compare);
-// A comparison is of the choices it was made for: changing them takes it away.
-$('choices').addEventListener('change', () => { $('compare').hidden = true; });
-for (const id of ['select-all', 'select-none']) $(id).addEventListener('click', () => { $('compare').hidden = true; });
-$('filter').addEventListener('change', () => { state.userPage = 0; renderUsers(); });
-$('user-search').addEventListener('input', debounce(() => { state.userPage = 0; renderUsers(); }));
-$('export').addEventListener('click', async () => {
-  const csv = await run('csv', {}, 'Writing the CSV…');
-  if (csv) download(`migration-preview-${state.overview.id}.csv`, 'text/csv', csv);
-});
-$('submit').addEventListener('click', submit);
-$('download').addEventListener('click', () => {
-  download(`migration-submission-${state.overview.id}.json`, 'application/json', state.submissionJson);
-});
-$('apply').addEventListener('click', apply);
-$('access-date').value = new Date().toISOString().slice(0, 10);
-$('access-button').addEventListener('click', showAccess);
-$('who-action').replaceChildren(...Object.entries(ACTION).map(([value, label]) => el('option', { value }, label)));
-$('who-button').addEventListener('click', whoCan);
-$('access-user').addEventListener('keydown', (e) => { if (e.key === 'Enter') showAccess(); });
+applier.onmessage = ({ data }) => {
+  if (data.error) {
+    status.textContent = `The submission could not be applied here: ${data.error}`;
+    return;
+  }
+  pending = data.account;
+  status.textContent = `Applied as ${data.transactionId}. The migrated account is open below.`;
+  element.account = data.account;
+};

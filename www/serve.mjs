@@ -1,10 +1,12 @@
 // The demo's static server (also used by the browser tests): 127.0.0.1 only, .wasm served
 // as application/wasm, and the page's strict Content-Security-Policy on every response.
-//   node www/serve.mjs [port]     serves www/ at /, pkg/ at /pkg/, the worked examples at /examples/
+//   node www/serve.mjs [port]     serves www/ at /, pkg/ at /pkg/, the worked examples at /examples/,
+//                                 and the generated large example at /examples/large.json
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateAccount, LARGE } from './generate.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -31,9 +33,15 @@ export const CSP = [
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_MOUNTS = { '/pkg/': join(root, 'pkg'), '/examples/': join(root, 'tests/fixtures'), '/': join(root, 'www') };
+/** Files the demo makes rather than reads: the large example, generated once when first asked for. */
+let large = null;
+export const DEMO_GENERATED = { '/examples/large.json': () => (large ??= JSON.stringify(generateAccount(LARGE))) };
 
-/** Serves `mounts` (URL prefix → folder, longest prefix first) on 127.0.0.1:`port` (0: any). */
-export function serve(mounts, { port = 0, headers = {} } = {}) {
+/**
+ * Serves `mounts` (URL prefix → folder, longest prefix first) and `generated` (path → a
+ * function giving the JSON text) on 127.0.0.1:`port` (0: any).
+ */
+export function serve(mounts, { port = 0, headers = {}, generated = {} } = {}) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
     let path;
@@ -41,6 +49,11 @@ export function serve(mounts, { port = 0, headers = {} } = {}) {
       path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     } catch {
       res.writeHead(400).end('bad request');
+      return;
+    }
+    if (Object.hasOwn(generated, path)) {
+      res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store', ...headers });
+      res.end(generated[path]());
       return;
     }
     const prefix = prefixes.find((p) => path.startsWith(p));
@@ -74,7 +87,7 @@ export function serve(mounts, { port = 0, headers = {} } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? 8080);
-  serve(DEMO_MOUNTS, { port, headers: { 'content-security-policy': CSP } }).then(
+  serve(DEMO_MOUNTS, { port, headers: { 'content-security-policy': CSP }, generated: DEMO_GENERATED }).then(
     ({ url }) => console.log(`smart-access preview page: open ${url}/ (Ctrl-C to stop)`),
     (e) => {
       console.error(`cannot serve on 127.0.0.1:${port}: ${e.message}`);

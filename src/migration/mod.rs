@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod compare;
 pub mod export;
+pub mod flows;
 pub mod overview;
 pub mod pages;
 pub mod plan;

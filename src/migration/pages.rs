@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::migration::flows::Flow;
 use crate::migration::overview::Named;
 use crate::migration::preview::{
     ContractOutcome, PlannedMigration, SmartAccessOutcome, UserPreview, Warning,
@@ -36,13 +37,17 @@ pub enum UserFilter {
 read_by_name!(UserFilter);
 
 /// A page of a preview's users: `search` matches a user's id or name, ignoring ASCII case;
-/// `offset` defaults to 0, `limit` to 50 (at most 1,000).
+/// `flow` keeps the users who take the path at that index of the summary's `flows`; `offset`
+/// defaults to 0, `limit` to 50 (at most 1,000).
 #[derive(Debug, Clone, Default, Deserialize, Tsify)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct PreviewQuery {
     #[serde(default)]
     #[tsify(optional, type = "UserFilter | null")]
     pub filter: Option<UserFilter>,
+    #[serde(default, deserialize_with = "read::optional_count")]
+    #[tsify(optional, type = "number | null")]
+    pub flow: Option<usize>,
     #[serde(default)]
     #[tsify(optional, type = "string | null")]
     pub search: Option<String>,
@@ -89,6 +94,8 @@ pub struct PreviewSummary<'a> {
     pub grace_ends_on: Option<IsoDate>,
     pub warnings: Vec<Warning<'a>>,
     pub counts: PreviewCounts,
+    /// Who moves from which roles to which, the most taken path first.
+    pub flows: Vec<Flow>,
     pub transaction_id: String,
 }
 
@@ -183,6 +190,7 @@ impl PlannedMigration {
                 changed: count(UserFilter::Changed),
                 losing_at_grace_end: count(UserFilter::LosingAtGraceEnd),
             },
+            flows: self.flows(account),
             transaction_id: self.transaction_id.clone(),
         }
     }
@@ -196,10 +204,32 @@ impl PlannedMigration {
         let window = window(query.offset, query.limit)?;
         let needle = query.search.as_deref().map(str::to_ascii_lowercase);
         let filter = query.filter.unwrap_or_default();
+        let path = match query.flow {
+            Some(index) => {
+                let paths = self.paths(account);
+                let (path, _) = *paths.get(index).ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::InvalidValue,
+                        "/flow",
+                        format!(
+                            "this preview has {} flows (0 to {}); there is no flow {index}",
+                            paths.len(),
+                            paths.len().saturating_sub(1)
+                        ),
+                    )
+                })?;
+                Some(path)
+            }
+            None => None,
+        };
         Ok(page(
             account,
             window,
-            |u| matches(account, u, needle.as_deref()) && self.keeps(account, u, filter),
+            |u| {
+                matches(account, u, needle.as_deref())
+                    && self.keeps(account, u, filter)
+                    && path.is_none_or(|path| self.path_of(account, u) == path)
+            },
             |u| self.user(account, u),
         ))
     }

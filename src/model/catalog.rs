@@ -385,3 +385,60 @@ mod tests {
         assert_eq!(Role::from_id("Admin"), None);
     }
 }
+
+/// The catalog's display names, for UIs (the preview element names every role and action
+/// with these): roles in catalog order with their names at each scope they may be held at,
+/// and actions in the order of SPEC §3.
+#[derive(Debug, serde::Serialize, Tsify)]
+pub struct Catalog {
+    pub roles: Vec<RoleName>,
+    pub actions: Vec<ActionName>,
+}
+
+#[derive(Debug, serde::Serialize, Tsify)]
+pub struct RoleName {
+    pub id: Role,
+    /// "Full User": the name without its scope.
+    pub name: &'static str,
+    /// "SA Full User".
+    pub sa: String,
+    /// "VA Full User", or null for a role held at SA scope only.
+    pub va: Option<String>,
+}
+
+#[derive(Debug, serde::Serialize, Tsify)]
+pub struct ActionName {
+    pub id: Action,
+    pub name: &'static str,
+}
+
+impl Catalog {
+    pub fn new() -> Catalog {
+        Catalog {
+            roles: Role::ALL
+                .into_iter()
+                .map(|role| RoleName {
+                    id: role,
+                    name: role.display(),
+                    sa: format!("SA {}", role.display()),
+                    va: role
+                        .allowed_at(ScopeKind::Va)
+                        .then(|| format!("VA {}", role.display())),
+                })
+                .collect(),
+            actions: Action::ALL
+                .into_iter()
+                .map(|id| ActionName {
+                    id,
+                    name: id.display(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Default for Catalog {
+    fn default() -> Catalog {
+        Catalog::new()
+    }
+}

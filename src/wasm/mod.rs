@@ -71,6 +71,12 @@ impl JsAccount {
         JsAccount::load(&text)
     }
 
+    /// The display names of every role and action (the same for every account).
+    #[wasm_bindgen(unchecked_return_type = "Catalog")]
+    pub fn catalog() -> Result<JsValue, JsValue> {
+        to_js(&crate::model::catalog::Catalog::new())
+    }
+
     /// The snapshot as a plain object (what `JSON.stringify(account)` writes).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "AccountSnapshot")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {

@@ -1,0 +1,61 @@
+// The four choices compared: every combination of the step 3.1 and 3.2 roles for the
+// contracts and exclusions on screen, side by side; one press previews a column.
+import { el, scroller, setChildren } from '../dom.js';
+import { count, CONTRACTS, listOf, USERS } from '../words.js';
+
+export async function renderCompare(host) {
+  const section = host.shadowRoot.getElementById('compare');
+  const revision = host.revision;
+  const request = host.request();
+  host.clearError('choices');
+  host.setBusy('choices', 'Planning every choice…');
+  const choices = await host.call('compare', { request }, { place: 'choices', context: 'The choices could not be compared' });
+  host.setBusy('choices', null);
+  if (!choices || revision !== host.revision) return;
+  const { names } = host.loaded;
+  const heading = (choice) => [
+    choice.request.smartAccessRole ? `3.1: ${names.roleAt(choice.request.smartAccessRole, 'sa')}` : '3.1: —',
+    el('br'),
+    choice.request.contractRole ? `3.2: ${names.roleAt(choice.request.contractRole, 'va')}` : '3.2: —',
+  ];
+  const rows = [
+    ['Users whose roles change', (s) => `${s.summary.counts.changed} of ${count(s.summary.counts.users, USERS)}`],
+    ['Contracts that move / cannot', (s) => {
+      const moved = s.summary.contracts.filter((x) => x.status === 'migrated').length;
+      return `${count(moved, CONTRACTS)} / ${s.summary.contracts.length - moved}`;
+    }],
+    ['Access to the whole Smart Account gained by collapsing VA roles', (s) => (s.collapsed.length
+      ? `${count(s.collapsed.length, USERS)}: ${listOf(s.collapsed.slice(0, 5))}${s.collapsed.length > 5 ? ' and more' : ''}` : 'Nobody')],
+    ['Lose access when the grace period ends', (s) => (s.losing ? count(s.losing, USERS) : 'Nobody')],
+    ['Warnings', (s) => (s.summary.warnings.length ? el('ul', {}, s.summary.warnings.map((w) => el('li', {}, w.message))) : 'None')],
+  ];
+  section.hidden = false;
+  setChildren(section,
+    el('h2', { id: 'compare-title', tabindex: '-1' }, 'The four choices compared'),
+    el('p', { class: 'hint' }, 'For the contracts and users chosen above. Previewing a column sets its roles in the choices.'),
+    scroller('The choices compared', el('table', { class: 'compare' },
+      el('thead', {}, el('tr', {}, el('td', {}), choices.map((choice) => el('th', { scope: 'col' }, heading(choice))))),
+      el('tbody', {},
+        rows.map(([label, cell]) => el('tr', {}, el('th', { scope: 'row' }, label), choices.map((choice) => el('td', {}, cell(choice))))),
+        el('tr', {}, el('td', {}), choices.map((choice, i) => el('td', {},
+          el('button', {
+            type: 'button', part: 'button',
+            'aria-label': `Preview choice ${i + 1}: ${[choice.request.smartAccessRole, choice.request.contractRole].filter(Boolean).map((r) => names.role(r)).join(' and ')}`,
+            onclick: () => pick(host, choice.request),
+          }, 'Preview this choice'))))))),
+  );
+  section.querySelector('h2').focus();
+}
+
+async function pick(host, request) {
+  const changes = {};
+  if (request.smartAccessRole) changes.role31 = request.smartAccessRole;
+  if (request.contractRole) changes.role32 = request.contractRole;
+  await host.choose(changes);
+  for (const [name, value] of Object.entries({ role31: changes.role31, role32: changes.role32 })) {
+    const radio = host.shadowRoot.querySelector(`input[name="${name}"][value="${value}"]`);
+    if (radio) radio.checked = true;
+  }
+  host.shadowRoot.getElementById('compare').hidden = true;
+  await host.preview();
+}
