@@ -247,8 +247,12 @@ export class SmartAccessPreviewElement extends Base {
   /** The person confirmed: the submission goes out as an event, and everything before it retires. */
   async submit() {
     const shown = this.shown;
-    if (!shown || shown.stale || shown.submitted) return;
+    if (!shown || shown.stale || shown.submitted || shown.submitting) return;
+    // Taken at once, before the engine answers: a second press finds it taken.
+    shown.submitting = true;
+    for (const b of this.shadowRoot.querySelectorAll('.submit-step')) b.disabled = true;
     const result = await this.call('submission', { key: shown.key }, { place: 'submission' });
+    shown.submitting = false;
     if (!result || this.shown !== shown || shown.stale) return;
     shown.submitted = true;
     this.revision += 1;

@@ -24,10 +24,12 @@ export const STYLES = `
   color: var(--sap-text);
   line-height: 1.45;
   min-width: 0;
+  container-type: inline-size;
 }
 [hidden] { display: none !important; }
 * { box-sizing: border-box; }
 .body { display: grid; gap: 1rem; min-width: 0; }
+.card, .scroll, .flow { position: relative; }
 .card { background: var(--sap-background); border: 1px solid var(--sap-border); border-radius: var(--sap-radius); padding: 1rem; min-width: 0; overflow-wrap: anywhere; }
 h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 0.4rem; }
@@ -56,7 +58,7 @@ button:disabled { border-color: var(--sap-border); background: var(--sap-surface
 .inline-errors { flex-basis: 100%; }
 .notice { border: 2px solid var(--sap-warning); background: #fff6e0; color: var(--sap-text); border-radius: var(--sap-radius); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
 .notice p { margin: 0 0 0.4rem; }
-.stale .summary, .stale .timeline-figure, .stale .flows, .stale .users-slot { opacity: 0.55; }
+#preview.stale { border: 3px dashed var(--sap-warning); }
 .facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.2rem 1rem; margin: 0; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
@@ -70,14 +72,14 @@ button:disabled { border-color: var(--sap-border); background: var(--sap-surface
 .pager { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
 .summary { padding-left: 1.2rem; }
 .timeline-figure { margin: 0; }
-.timeline { width: 100%; max-width: 30rem; height: auto; display: block; }
+.timeline { width: 100%; max-width: 26rem; height: auto; display: block; }
 .timeline .bar-traditional { fill: #7a5a00; }
 .timeline .bar-before { fill: #6b7785; }
 .timeline .bar-after { fill: var(--sap-accent); }
 .timeline .grace { fill: #f2b134; fill-opacity: 0.25; }
 .timeline .marker { stroke: var(--sap-text); stroke-width: 1.5; }
-.timeline .lane-text { fill: #ffffff; font-size: 11px; font-weight: 600; }
-.timeline .marker-text { fill: var(--sap-text); font-size: 11px; }
+.timeline .lane-text { fill: #ffffff; font-size: 12px; font-weight: 600; }
+.timeline .marker-text { fill: var(--sap-text); font-size: 12px; }
 .dates { margin: 0.4rem 0 0; padding-left: 1.2rem; }
 .flow-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.4rem; max-width: 40rem; }
 .flow { width: 100%; text-align: left; display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.1rem 0.75rem; color: var(--sap-text); border-color: var(--sap-border); }
@@ -106,9 +108,14 @@ td.losses ul, .changes { margin: 0; padding-left: 1.1rem; }
 td.yes { color: var(--sap-good); font-weight: 700; }
 td.no-access { color: var(--sap-muted); }
 .matrices { display: grid; gap: 0.5rem; }
+.matrices > *, .detail { min-width: 0; }
 .detail { border-top: 2px solid var(--sap-accent); margin-top: 1rem; padding-top: 0.5rem; }
 .answer-title { font-weight: 600; }
 .done { font-weight: 600; color: var(--sap-good); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+@container (max-width: 32rem) {
+  .facts { grid-template-columns: minmax(0, 1fr); }
+  .facts dd { margin-bottom: 0.4rem; }
+}
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;

@@ -5,14 +5,14 @@
 import { el, svg, uid } from './dom.js';
 import { addDays, count, dateText, DAYS, daysBetween, shortDateText } from './words.js';
 
-const W = 400;
+const W = 340;
 const LANE = { traditional: 34, roles: 62 };
 
 /** The timeline of a preview migrating on `on`, its grace period ending on `graceEndsOn` (or null). */
 export function timeline(on, graceEndsOn) {
   const captionId = uid('timeline');
   const lastTraditional = graceEndsOn ? addDays(graceEndsOn, -1) : null;
-  const x = { start: 8, on: 110, end: graceEndsOn ? 300 : null, stop: W - 8 };
+  const x = { start: 4, on: 96, end: graceEndsOn ? 262 : null, stop: W - 4 };
   const lane = (y, from, to, cls, label) => svg('g', {},
     svg('rect', { x: from, y: y - 8, width: Math.max(0, to - from), height: 16, rx: 3, class: cls }),
     label ? svg('text', { x: from + 6, y: y + 4, class: 'lane-text' }, label) : null);
