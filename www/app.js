@@ -16,7 +16,7 @@ function open(text) {
   status.textContent = '';
   element.account = text;
 }
-element.addEventListener('load', () => {
+element.addEventListener('opened', () => {
   current = pending;
   pending = null;
 });

@@ -14,17 +14,18 @@ export interface SmartAccessSubmitEventDetail {
     submission: Submission;
 }
 
-/** `detail` of the "load" event: an account is open (a refused one fires "error" instead,
+/** `detail` of the "opened" event: an account is open (a refused one fires "error" instead,
  * and the account open before stays open). */
-export interface SmartAccessLoadEventDetail {
+export interface SmartAccessOpenedEventDetail {
     overview: Overview;
 }
 
-export interface SmartAccessPreviewEventMap extends HTMLElementEventMap {
-    load: CustomEvent<SmartAccessLoadEventDetail>;
+/** The element's own events (all bubbling and composed CustomEvents). */
+export interface SmartAccessPreviewEventMap {
+    opened: CustomEvent<SmartAccessOpenedEventDetail>;
     preview: CustomEvent<SmartAccessPreviewEventDetail>;
     submit: CustomEvent<SmartAccessSubmitEventDetail>;
-    error: CustomEvent<SmartAccessError> & ErrorEvent;
+    error: CustomEvent<SmartAccessError>;
 }
 
 /** <smart-access-preview>: previews a Smart Account's user access migration. */
@@ -39,8 +40,10 @@ export declare class SmartAccessPreviewElement extends HTMLElement {
     /** Back to the account's first screen: the choices as they start, nothing previewed. */
     reset(): void;
     addEventListener<K extends keyof SmartAccessPreviewEventMap>(type: K, listener: (this: SmartAccessPreviewElement, ev: SmartAccessPreviewEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+    addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: SmartAccessPreviewElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
     addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
     removeEventListener<K extends keyof SmartAccessPreviewEventMap>(type: K, listener: (this: SmartAccessPreviewElement, ev: SmartAccessPreviewEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+    removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: SmartAccessPreviewElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
     removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 

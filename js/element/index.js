@@ -95,7 +95,11 @@ export class SmartAccessPreviewElement extends Base {
   // --- the engine
 
   async engine() {
-    this.#engine ??= connect();
+    if (!this.#engine) {
+      this.#engine = connect();
+      // Where the engine runs, for tools and tests: "worker", or "page" where no worker could start.
+      this.#engine.then(({ offThread }) => { this.body.dataset.engine = offThread ? 'worker' : 'page'; });
+    }
     return (await this.#engine).call;
   }
 
@@ -160,7 +164,7 @@ export class SmartAccessPreviewElement extends Base {
     this.startChoices();
     this.render();
     this.announce(`${this.loaded.overview.name ?? this.loaded.overview.id} is open.`);
-    this.dispatchEvent(new CustomEvent('load', { detail: { overview: result.overview }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('opened', { detail: { overview: result.overview }, bubbles: true, composed: true }));
   }
 
   startChoices() {

@@ -59,3 +59,21 @@ for (const choice of migrated.compare({ actor: 'ava', contracts: ['C-1'] })) {
   console.log(choice.request.smartAccessRole, choice.request.contractRole, choice.summary.counts.changed,
     choice.collapsed.length, choice.losing.map((l) => `${l.user}: ${l.losses.map((x) => x.contract)}`));
 }
+
+// The preview element: its tag typed through HTMLElementTagNameMap, its properties and events.
+import 'smart-access/element';
+import type { SmartAccessPreviewElement, SmartAccessSubmitEventDetail } from 'smart-access/element';
+const element: SmartAccessPreviewElement = document.createElement('smart-access-preview');
+element.account = snapshot;
+element.actor = 'ava';
+element.on = '2026-11-23';
+element.addEventListener('submit', (event) => {
+  const detail: SmartAccessSubmitEventDetail = event.detail;
+  console.log(detail.request.actor, detail.submission.transactionId, detail.submission.changes.length);
+});
+element.addEventListener('preview', (event) => console.log(event.detail.summary.flows.map((f) => f.users)));
+element.addEventListener('error', (event) => console.log(event.detail.code, event.detail.path));
+element.addEventListener('opened', (event) => console.log(event.detail.overview.users));
+element.reset();
+const names = Account.catalog();
+console.log(names.roles.map((r) => r.va ?? r.sa), names.actions.map((a) => `${a.id}: ${a.name}`));

@@ -262,6 +262,10 @@ test('TypeScript: a consumer compiles against the shipped types, which have no a
   writeFileSync(join(project, 'consumer.ts'), `import { Account } from 'smart-access';
     declare const a: Account; a.previewMigration({ actor: 'x', smartAccessRole: 'superUser' });`);
   assert.notEqual(run(join(root, 'node_modules/.bin/tsc'), ['-p', project]).status, 0);
+  // And the element's: a date is text, not a number.
+  writeFileSync(join(project, 'consumer.ts'), `import 'smart-access/element';
+    document.createElement('smart-access-preview').on = 20261123;`);
+  assert.notEqual(run(join(root, 'node_modules/.bin/tsc'), ['-p', project]).status, 0);
 });
 
 test('TypeScript: a CommonJS consumer under node16 gets CommonJS declarations', () => {

@@ -43,7 +43,7 @@ async function open(viewport = DESKTOP) {
   await page.goto(`${server.url}/`);
   await page.evaluate(() => {
     window.events = [];
-    for (const type of ['load', 'preview', 'submit', 'error']) {
+    for (const type of ['opened', 'preview', 'submit', 'error']) {
       document.querySelector('smart-access-preview').addEventListener(type, (e) => {
         window.events.push({ type, detail: type === 'error' ? { code: e.detail.code } : e.detail });
       });
@@ -226,6 +226,7 @@ test('a change of choices marks the preview out of date at once, disables Submit
   await page.getByRole('button', { name: 'Preview again' }).click();
   await page.getByRole('heading', { name: /^Preview for/ }).waitFor();
   await page.getByText('Out of date.').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#preview.stale').count(), 0, 'the fresh preview is not marked');
   assert.match(await cell(page, 'chris', 'after'), /SA Full User/);
   for (const change of [
     () => page.getByRole('checkbox', { name: /\(chris\)/ }).uncheck(),

@@ -152,6 +152,13 @@ test('explanations and access of the resolution fixture match their types', () =
   assert.deepEqual([...reasons].sort(), ['contract', 'grant', 'orderShare', 'organization']);
 });
 
+test('the catalog of display names matches its type and names every role and action', () => {
+  const catalog = Account.catalog();
+  assertType(catalog, 'Catalog');
+  assert.deepEqual(catalog.roles.map((r) => r.id), ['admin', 'approver', 'viewer', 'user', 'licenseUser', 'serviceUser', 'fullUser']);
+  assert.equal(catalog.actions.length, 12);
+});
+
 test('a preview kept in the engine gives the same bytes and parts of the declared types', () => {
   for (const name of ['example-a', 'example-b', 'example-c']) {
     const account = Account.fromJson(fixture(name, 'account.json'));
@@ -167,6 +174,11 @@ test('a preview kept in the engine gives the same bytes and parts of the declare
       page.items.forEach((item) => assertType(item, 'UserPreview'));
     }
     assert.deepEqual(preview.users().items, whole.users);
+    // Each flow of the summary lists its users; together they are every user once.
+    const flows = preview.summary.flows;
+    const byFlow = flows.flatMap((_, flow) => preview.users({ flow, limit: 1000 }).items.map((u) => u.id));
+    assert.deepEqual(byFlow.sort(), whole.users.map((u) => u.id).sort(), name);
+    assert.throws(() => preview.users({ flow: flows.length }), { code: 'INVALID_VALUE', path: '/flow' });
     assertType(preview.user(whole.users[0].id), 'UserPreview');
     const picker = account.users({ search: whole.users[0].id });
     picker.items.forEach((item) => assertType(item, 'Named'));

@@ -24,6 +24,7 @@ export async function renderPreview(host, { retired = false } = {}) {
   ];
 
   section.hidden = false;
+  section.classList.remove('stale');
   setChildren(section,
     el('h2', { id: 'preview-title', tabindex: '-1' }, `Preview for ${dateText(request.on)}`),
     el('div', { class: 'stale-slot' }),
