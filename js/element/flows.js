@@ -9,21 +9,25 @@ const SHOWN = 8;
 
 /**
  * The flows of a preview summary; `selected` is the index of the path filtering the list
- * (or null), `choose(index)` is called with the index pressed (null to clear).
+ * (or null); `choose(selection, pressed)` is called with the new selection (null: none) and
+ * the index of the button pressed.
  */
 export function flowsView(flows, names, selected, choose) {
   const most = Math.max(1, ...flows.map((f) => f.users));
-  const shown = flows.slice(0, SHOWN);
-  const others = flows.slice(SHOWN).reduce((n, f) => n + f.users, 0);
+  // The most taken first (a stable sort: ties keep the engine's order); each keeps its index
+  // in the engine's list, which is what filters the users.
+  const ranked = flows.map((flow, index) => ({ flow, index })).sort((a, b) => b.flow.users - a.flow.users);
+  const shown = ranked.slice(0, SHOWN);
+  const others = ranked.slice(SHOWN).reduce((n, r) => n + r.flow.users, 0);
   return el('div', { class: 'flows' },
-    el('ul', { class: 'flow-list', role: 'list' }, shown.map((flow, index) => {
+    el('ul', { class: 'flow-list', role: 'list' }, shown.map(({ flow, index }) => {
       const from = names.roleMix(flow.from);
       const to = names.roleMix(flow.to);
       const same = from === to;
       return el('li', {},
         el('button', {
-          type: 'button', class: 'flow', part: 'flow', 'aria-pressed': String(selected === index),
-          onclick: () => choose(selected === index ? null : index),
+          type: 'button', class: 'flow', part: 'flow', 'aria-pressed': String(selected === index), data: { flow: String(index) },
+          onclick: () => choose(selected === index ? null : index, index),
         },
         el('span', { class: 'flow-path' }, from, el('span', { 'aria-hidden': 'true', class: 'arrow' }, ' → '),
           el('span', { class: 'visually-hidden' }, ' to '), same ? `${to} (unchanged)` : to),

@@ -36,8 +36,8 @@ pub struct Flow {
 
 /// The distinct roles of a list of grants by scope kind, as bits: SA roles in the low seven
 /// (catalog order), VA roles in the next seven, so that the bits' order is the lists' order.
-/// A whole path is one `u32`, cheap to count and compare over every user.
-fn roles_of(grants: &[GrantKey]) -> u32 {
+/// A whole path is one `usize` (28 bits), cheap to count and compare over every user.
+fn roles_of(grants: &[GrantKey]) -> usize {
     grants.iter().fold(0, |bits, g| {
         let shift = match g.scope_kind() {
             ScopeKind::Sa => 0,
@@ -48,7 +48,7 @@ fn roles_of(grants: &[GrantKey]) -> u32 {
 }
 
 /// The roles a set of bits of [`roles_of`] names.
-fn named(bits: u32) -> Vec<RoleAt> {
+fn named(bits: usize) -> Vec<RoleAt> {
     [Scope::Sa, Scope::Va]
         .into_iter()
         .flat_map(|scope| {
@@ -63,32 +63,30 @@ fn named(bits: u32) -> Vec<RoleAt> {
 }
 
 impl PlannedMigration {
-    /// The path one user takes: their roles before in the high half, after in the low.
-    pub fn path_of(&self, account: &Account, u: usize) -> u32 {
+    /// The path one user takes: their roles before in the high bits, after in the low.
+    pub fn path_of(&self, account: &Account, u: usize) -> usize {
         let before = account.grants.get(u).map(Vec::as_slice).unwrap_or_default();
         roles_of(before) << 16 | roles_of(self.plan.grants_after(account, u))
     }
 
-    /// Every path users take with its count, the most taken first (ties in the order of
-    /// the paths' bits, which are the roles' catalog order).
-    pub fn paths(&self, account: &Account) -> Vec<(u32, usize)> {
-        let mut paths: Vec<u32> = (0..account.snapshot.users.len())
+    /// Every path users take with its count, in the order of the paths' bits (the roles'
+    /// catalog order): a stable order that needs no second sort (a UI orders them by count).
+    pub fn paths(&self, account: &Account) -> Vec<(usize, usize)> {
+        let mut paths: Vec<usize> = (0..account.snapshot.users.len())
             .map(|u| self.path_of(account, u))
             .collect();
         paths.sort_unstable();
-        let mut counted: Vec<(u32, usize)> = Vec::new();
+        let mut counted: Vec<(usize, usize)> = Vec::new();
         for path in paths {
             match counted.last_mut() {
                 Some((last, n)) if *last == path => *n += 1,
                 _ => counted.push((path, 1)),
             }
         }
-        // Stable: equal counts keep the paths' order.
-        counted.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         counted
     }
 
-    /// Every path users take, the most taken first.
+    /// Every path users take, with how many users take it.
     pub fn flows(&self, account: &Account) -> Vec<Flow> {
         self.paths(account)
             .into_iter()

@@ -94,7 +94,8 @@ pub struct PreviewSummary<'a> {
     pub grace_ends_on: Option<IsoDate>,
     pub warnings: Vec<Warning<'a>>,
     pub counts: PreviewCounts,
-    /// Who moves from which roles to which, the most taken path first.
+    /// Who moves from which roles to which: every path users take, with how many take it,
+    /// in the roles' catalog order (before, then after).
     pub flows: Vec<Flow>,
     pub transaction_id: String,
 }

@@ -166,6 +166,7 @@ test('example C end to end: choices, a preview with its timeline and flows, the 
   assert.deepEqual(await page.locator('table.users tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.user)), ['casper', 'carl']);
   await flow.click();
   await page.locator('table.users caption', { hasText: /^5 users$/ }).waitFor();
+  assert.match(await focused(page), /^button: VA User →\s+to VA License User/, 'focus stays on the path pressed');
 
   // A user's access: three tables, each dated.
   await page.getByRole('button', { name: 'Access of Carl' }).click();
@@ -416,17 +417,17 @@ test('the large example: a preview whose choices change while it is planned is s
   await page.getByRole('button', { name: /Large example/ }).click();
   await page.getByRole('heading', { name: 'Migration choices' }).waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Select every contract that can migrate' }).click();
+  await page.getByRole('button', { name: 'Preview migration' }).click();
+  // While the engine plans License User, the person switches to Full User.
+  await page.getByRole('group', { name: /Step 3\.1/ }).getByRole('radio', { name: /SA Full User/ }).check();
+  await announced(page, /set aside/);
+  assert.equal(await page.getByRole('heading', { name: /^Preview for/ }).count(), 0, 'no preview of the old choices is shown');
   // Long tasks on the page's main thread from the press of "Preview migration" to the first rows.
   await page.evaluate(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); })
       .observe({ type: 'longtask' });
   });
-  await page.getByRole('button', { name: 'Preview migration' }).click();
-  // While the engine plans License User, the person switches to Full User.
-  await page.getByRole('group', { name: /Step 3\.1/ }).getByRole('radio', { name: /SA Full User/ }).check();
-  await announced(page, /set aside/);
-  assert.equal(await page.getByRole('heading', { name: /^Preview for/ }).count(), 0, 'no preview of the old choices is shown');
   await page.getByRole('button', { name: 'Preview migration' }).click();
   await page.getByRole('heading', { name: /^Preview for/ }).waitFor({ timeout: 120_000 });
   await page.locator('table.users tbody tr').first().waitFor();

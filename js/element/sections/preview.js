@@ -57,11 +57,12 @@ export async function renderPreview(host, { retired = false } = {}) {
 
 function renderFlows(host) {
   const slot = host.shadowRoot.querySelector('#preview .flows-slot');
-  setChildren(slot, flowsView(host.shown.summary.flows, host.loaded.names, host.view.flow, (index) => {
-    host.view.flow = index;
+  setChildren(slot, flowsView(host.shown.summary.flows, host.loaded.names, host.view.flow, (selection, pressed) => {
+    host.view.flow = selection;
     host.view.page = 0;
     renderFlows(host);
-    host.shadowRoot.querySelectorAll('#preview .flow')[index ?? -1]?.focus();
+    // The buttons are drawn anew: focus goes back to the one pressed.
+    host.shadowRoot.querySelector(`#preview .flow[data-flow="${pressed}"]`)?.focus();
     renderUsers(host);
   }));
 }
