@@ -189,6 +189,9 @@ export class SmartAccessPreviewElement extends Base {
   async choose(changes) {
     Object.assign(this.choices, changes);
     this.revision += 1;
+    // A comparison is of the choices it was made for.
+    const compared = this.shadowRoot.getElementById('compare');
+    if (compared) compared.hidden = true;
     if (this.shown && !this.shown.stale && !this.shown.submitted) {
       this.shown.stale = true;
       markStale(this);
@@ -260,6 +263,7 @@ export class SmartAccessPreviewElement extends Base {
     if (!result || this.shown !== shown || shown.stale) return;
     shown.submitted = true;
     this.revision += 1;
+    this.shadowRoot.getElementById('compare').hidden = true;
     renderPreview(this, { retired: true });
     renderAccess(this);
     renderSubmission(this, { sent: result.submission });

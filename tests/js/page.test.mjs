@@ -240,6 +240,17 @@ test('a change of choices marks the preview out of date at once, disables Submit
     await page.getByText('Out of date.').waitFor({ state: 'detached' });
   }
   assert.match(await page.getByRole('heading', { name: /^Preview for/ }).innerText(), /December 1, 2026/);
+  // The four choices compared; previewing a column sets its roles in the choices.
+  await page.getByRole('button', { name: 'Compare the four choices' }).click();
+  const compared = page.getByRole('table', { name: /choices compared/ }).or(page.getByRole('region', { name: 'The choices compared' }).getByRole('table'));
+  await compared.first().waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Preview this choice for / }).count(), 4);
+  await axe(page, 'choices compared');
+  await page.getByRole('button', { name: 'Preview this choice for SA Full User and VA Full User' }).click();
+  await page.waitForFunction(() => window.events.filter((e) => e.type === 'preview').at(-1)?.detail.request.contractRole === 'fullUser');
+  assert.equal(await page.getByRole('group', { name: /Step 3\.2/ }).getByRole('radio', { name: /VA Full User/ }).isChecked(), true);
+  assert.equal(await page.getByRole('group', { name: /Step 3\.1/ }).getByRole('radio', { name: /SA Full User/ }).isChecked(), true);
+  assert.equal(await page.getByText('Out of date.').count(), 0);
   assert.deepEqual(problems, []);
 });
 

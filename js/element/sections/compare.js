@@ -37,14 +37,21 @@ export async function renderCompare(host) {
       el('thead', {}, el('tr', {}, el('td', {}), choices.map((choice) => el('th', { scope: 'col' }, heading(choice))))),
       el('tbody', {},
         rows.map(([label, cell]) => el('tr', {}, el('th', { scope: 'row' }, label), choices.map((choice) => el('td', {}, cell(choice))))),
-        el('tr', {}, el('td', {}), choices.map((choice, i) => el('td', {},
-          el('button', {
-            type: 'button', part: 'button',
-            'aria-label': `Preview choice ${i + 1}: ${[choice.request.smartAccessRole, choice.request.contractRole].filter(Boolean).map((r) => names.role(r)).join(' and ')}`,
-            onclick: () => pick(host, choice.request),
-          }, 'Preview this choice'))))))),
+        el('tr', {}, el('td', {}), choices.map((choice) => el('td', {},
+          el('button', { type: 'button', part: 'button', onclick: () => pick(host, choice.request) },
+            'Preview this choice',
+            // Which one, for those who hear the button without its column.
+            el('span', { class: 'visually-hidden' }, `for ${roles(names, choice.request)}`)))))))),
   );
   section.querySelector('h2').focus();
+}
+
+/** "SA Full User and VA Service User": the roles a column chooses. */
+function roles(names, request) {
+  const chosen = [];
+  if (request.smartAccessRole) chosen.push(names.roleAt(request.smartAccessRole, 'sa'));
+  if (request.contractRole) chosen.push(names.roleAt(request.contractRole, 'va'));
+  return chosen.join(' and ');
 }
 
 async function pick(host, request) {
