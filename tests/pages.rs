@@ -14,6 +14,7 @@ use common::random::generate;
 use common::*;
 use serde_json::{json, Value};
 use smart_access::migration::pages::{PreviewQuery, UserFilter, UsersQuery};
+use smart_access::model::catalog::Role;
 use smart_access::{Account, MigrationRequest};
 
 /// The whole preview, and the same assembled from the parts of the planned migration.
@@ -108,23 +109,14 @@ fn roles_of(grants: &Value) -> Vec<String> {
         .iter()
         .map(|g| (!g["va"].is_null(), g["role"].as_str().unwrap().to_owned()))
         .collect();
-    roles.sort_by_key(|(va, role)| (*va, ROLES.iter().position(|r| r == role)));
+    // In catalog order, as the engine lists them.
+    roles.sort_by_key(|(va, role)| (*va, Role::ALL.iter().position(|r| r.id() == role)));
     roles.dedup();
     roles
         .into_iter()
         .map(|(va, role)| format!("{} {role}", if va { "va" } else { "sa" }))
         .collect()
 }
-
-const ROLES: [&str; 7] = [
-    "admin",
-    "approver",
-    "viewer",
-    "user",
-    "licenseUser",
-    "serviceUser",
-    "fullUser",
-];
 
 /// The flows count every user once, each user's flow is their before and after roles, and a
 /// page filtered by a flow lists exactly its users.
