@@ -58,7 +58,10 @@ test-pkg: pkg tools-browser
 	publint --strict pkg
 	# The .wasm subpath is an asset for bundlers (its declaration types the URL they give),
 	# not a module that require() could load, so its CommonJS resolution is not checked.
-	attw --pack pkg --exclude-entrypoints smart_access_bg.wasm
+	attw --pack pkg --exclude-entrypoints smart_access_bg.wasm element
+	# The element is an ES module only (a browser UI: `import`, or a bundler); require() of it
+	# from CommonJS is the one resolution it does not offer, and every other must hold.
+	attw --pack pkg --entrypoints element --ignore-rules cjs-resolves-to-esm
 	node --test tests/js/
 
 ## The packed package in a fresh project per tool portals are built with (Vite 5-8, webpack,

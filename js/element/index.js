@@ -32,6 +32,7 @@ export class SmartAccessPreviewElement extends Base {
 
   #account = null;
   #engine = null;
+  #loading = null;
   /** Bumped by every change of the account or the choices: a preview is of one revision. */
   revision = 0;
   /** What the engine said of the loaded account: { overview, catalog, names }. */
@@ -86,10 +87,17 @@ export class SmartAccessPreviewElement extends Base {
   }
 
   /** Back to the account's first screen: the choices as they start, nothing previewed. */
-  reset() {
+  async reset() {
     if (!this.loaded) return;
     this.startChoices();
+    await this.eligibility();
     this.render();
+  }
+
+  /** Each contract's status for the submitter and the date chosen (who may migrate it). */
+  async eligibility() {
+    const overview = await this.call('overview', { actor: this.choices.actor, on: this.choices.on }, { place: 'choices' });
+    if (overview) this.contracts = overview.contracts;
   }
 
   // --- the engine
@@ -135,8 +143,9 @@ export class SmartAccessPreviewElement extends Base {
   /** Loads `this.account` into the engine; a failure keeps what was shown before, and says so. */
   async load() {
     const value = this.#account;
-    this.revision += 1;
-    const revision = this.revision;
+    // The latest account set is the one to show: an older one still loading is dropped.
+    const token = {};
+    this.#loading = token;
     if (value === null) {
       this.loaded = null;
       this.renderEmpty();
@@ -152,7 +161,7 @@ export class SmartAccessPreviewElement extends Base {
     this.setBusy('account', 'Opening the account…');
     const result = await this.call('load', { text }, { context: 'This account could not be opened' });
     this.setBusy('account', null);
-    if (revision !== this.revision) return;
+    if (this.#loading !== token) return;
     if (!result) {
       if (this.loaded) {
         const kept = this.loaded.overview.name ?? this.loaded.overview.id;
@@ -162,6 +171,8 @@ export class SmartAccessPreviewElement extends Base {
     }
     this.loaded = { ...result, names: new Names(result.catalog, result.overview) };
     this.startChoices();
+    await this.eligibility();
+    if (this.#loading !== token) return;
     this.render();
     this.announce(`${this.loaded.overview.name ?? this.loaded.overview.id} is open.`);
     this.dispatchEvent(new CustomEvent('opened', { detail: { overview: result.overview }, bubbles: true, composed: true }));
@@ -201,11 +212,8 @@ export class SmartAccessPreviewElement extends Base {
     if ('actor' in changes || 'on' in changes) {
       if ('actor' in changes && changes.actor) this.setAttribute('actor', changes.actor);
       if ('on' in changes && changes.on) this.setAttribute('on', changes.on);
-      const overview = await this.call('overview', { actor: this.choices.actor, on: this.choices.on }, { place: 'choices' });
-      if (overview) {
-        this.contracts = overview.contracts;
-        renderChoices(this, { keepFocus: true });
-      }
+      await this.eligibility();
+      renderChoices(this, { keepFocus: true });
     }
   }
 

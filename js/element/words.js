@@ -116,7 +116,7 @@ export function errorText(error, context = '') {
   const what = context ? `${context}: ` : '';
   switch (error?.code) {
     case 'INVALID_JSON':
-      return `${what}this is not valid JSON. ${error.message}`;
+      return `${what}it is not valid JSON (${error.message.replace(/^not valid JSON: /, '')}). Check that it is an account exported as JSON.`;
     case 'TOO_LARGE':
       return `${what}this is too large to open here. ${error.message}`;
     case 'UNKNOWN_REFERENCE':

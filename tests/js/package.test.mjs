@@ -62,6 +62,14 @@ test('Node ESM: import (README snippet)', () => {
   ]);
 });
 
+test('the element imports in Node (server rendering loads it) without defining anything or failing', () => {
+  const out = run('node', ['--input-type=module', '-e', `
+    const { SmartAccessPreviewElement } = await import('smart-access/element');
+    console.log(typeof SmartAccessPreviewElement, typeof globalThis.customElements);`]);
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.stdout.trim(), 'function undefined');
+});
+
 test('Node CommonJS: require (README snippet)', () => {
   writeFileSync(join(project, 'cjs.cjs'), snippet('node-cjs'));
   const out = run('node', ['cjs.cjs']);

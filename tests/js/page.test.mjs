@@ -350,7 +350,7 @@ test('errors are sentences next to the control that caused them, with the code o
   const alert = page.locator('#account').getByRole('alert').or(page.getByRole('alert').filter({ hasText: 'could not be opened' }));
   await alert.first().waitFor();
   const text = await alert.first().innerText();
-  assert.match(text, /This account could not be opened: this is not valid JSON/);
+  assert.match(text, /This account could not be opened: it is not valid JSON \(EOF while parsing a list at line 1 column 23\)\. Check that it is an account exported as JSON\./);
   assert.match(text, /Still shown: Example C Corp, as before\./);
   assert.doesNotMatch(text.split('Details for support')[0], /INVALID_JSON/, 'no code in the sentence');
   await page.getByText('Details for support').click();
@@ -448,5 +448,43 @@ test('the large example: a preview whose choices change while it is planned is s
   // Recorded, not asserted (a test does not time things): README and BENCHMARKS quote it.
   writeFileSync(join(shots, 'large-long-tasks.json'), `${JSON.stringify({ longestMainThreadTaskMs: longest }, null, 2)}\n`);
   await page.screenshot({ path: join(shots, 'large-preview-1280.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('the element takes an Account handle, a snapshot or JSON text; its on and actor attributes are choices; reset() starts again', async () => {
+  const { page, problems } = await open();
+  const text = readFileSync(join(root, 'tests/fixtures/example-b/account.json'), 'utf8');
+  // A handle of the page's own engine (the element copies its snapshot into its worker).
+  await page.evaluate(async (json) => {
+    const { default: init, Account } = await import('/pkg/index.js');
+    await init();
+    document.querySelector('smart-access-preview').account = Account.fromJson(json);
+  }, text);
+  await page.getByRole('heading', { level: 2, name: 'Example B Corp' }).waitFor();
+  // A snapshot object.
+  await page.evaluate((json) => {
+    const snapshot = JSON.parse(json);
+    snapshot.name = 'Example B, as an object';
+    document.querySelector('smart-access-preview').account = snapshot;
+  }, text);
+  await page.getByRole('heading', { level: 2, name: 'Example B, as an object' }).waitFor();
+  // The attributes set the choices; a change after a preview marks it out of date.
+  await page.evaluate(() => {
+    const element = document.querySelector('smart-access-preview');
+    element.setAttribute('on', '2026-11-23');
+  });
+  assert.equal(await page.getByLabel('Migration date').inputValue(), '2026-11-23');
+  await previewNow(page);
+  assert.match(await page.getByRole('heading', { name: /^Preview for/ }).innerText(), /November 23, 2026/);
+  await page.evaluate(() => { document.querySelector('smart-access-preview').on = '2026-12-01'; });
+  await page.getByText('Out of date.').waitFor();
+  assert.equal(await page.getByLabel('Migration date').inputValue(), '2026-12-01');
+  // reset(): the first screen of the same account.
+  await page.evaluate(() => document.querySelector('smart-access-preview').reset());
+  assert.equal(await page.getByRole('heading', { name: /^Preview for/ }).count(), 0);
+  await page.getByRole('heading', { name: 'Migration choices' }).waitFor();
+  // null: nothing shown.
+  await page.evaluate(() => { document.querySelector('smart-access-preview').account = null; });
+  await page.getByText('No account is open yet.').waitFor();
   assert.deepEqual(problems, []);
 });

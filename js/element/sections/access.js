@@ -48,7 +48,7 @@ export function renderAccess(host) {
   kindChanged();
 
   const modeHint = afterPossible
-    ? `The migration previewed above, submitted on ${dateText(shown.request.on)}${shown.summary.graceEndsOn ? `; its grace period ends on ${dateText(shown.summary.graceEndsOn)}` : ''}.`
+    ? `The migration previewed above, on ${dateText(shown.request.on)}${shown.summary.graceEndsOn ? `; its grace period ends on ${dateText(shown.summary.graceEndsOn)}` : ''}.`
     : 'Preview a migration (with the choices on screen) to ask about the account after it.';
 
   setChildren(section,
@@ -184,7 +184,9 @@ function userAccess(host, { access }, title) {
     el('p', { tabindex: '-1', class: 'answer-title' }, title),
     el('p', {}, access.viewAdminContacts ? 'Sees the administrators\' contact details.' : 'Does not see the administrators\' contact details.'),
     rows.length === 0 ? el('p', {}, 'No access.') : scroller(title, el('table', { class: 'matrix' },
-      el('caption', {}, title),
+      // Said once on screen (the line above); the caption names the table for those who
+      // reach it by its name.
+      el('caption', { class: 'visually-hidden' }, title),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Where'), el('th', { scope: 'col' }, 'Role'),
         actions.map((a) => el('th', { scope: 'col' }, names.action(a))))),
       el('tbody', {}, rows.map(([label, list, role]) => el('tr', {},
