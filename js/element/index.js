@@ -33,6 +33,8 @@ export class SmartAccessPreviewElement extends Base {
   #account = null;
   #engine = null;
   #loading = null;
+  /** The revision being planned, if any. */
+  #previewing = null;
   /** Bumped by every change of the account or the choices: a preview is of one revision. */
   revision = 0;
   /** What the engine said of the loaded account: { overview, catalog, names }. */
@@ -123,11 +125,13 @@ export class SmartAccessPreviewElement extends Base {
     }
   }
 
+  /** Shows an error beside its control; the engine's errors (those with a code) are also
+   * fired as "error" events — a field left empty is the person's to fix, not the portal's. */
   showError(place, error, context = '') {
     const text = errorText(error, context);
     const slot = this.shadowRoot.querySelector(`[data-errors="${place}"]`) ?? this.shadowRoot.querySelector('[data-errors="account"]');
     slot?.replaceChildren(errorBox(`${place}-error`, text, error));
-    this.dispatchEvent(new CustomEvent('error', { detail: asError(error), bubbles: true, composed: true }));
+    if (error?.code) this.dispatchEvent(new CustomEvent('error', { detail: asError(error), bubbles: true, composed: true }));
   }
 
   clearError(place) {
@@ -224,11 +228,15 @@ export class SmartAccessPreviewElement extends Base {
   /** Plans the choices on screen; the result is shown only if they have not changed meanwhile. */
   async preview() {
     const revision = this.revision;
+    // Pressed again while the same choices are being planned: one plan is enough.
+    if (this.#previewing === revision) return;
+    this.#previewing = revision;
     const request = this.request();
     this.clearError('choices');
     this.setBusy('choices', 'Planning the migration…');
     const summary = await this.call('preview', { key: revision, request }, { place: 'choices', context: 'The preview could not be made' });
     this.setBusy('choices', null);
+    if (this.#previewing === revision) this.#previewing = null;
     if (!summary) return;
     if (revision !== this.revision) {
       this.announce('The choices changed while the preview was being made; that preview was set aside. Preview again.');

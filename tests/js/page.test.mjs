@@ -55,7 +55,8 @@ async function open(viewport = DESKTOP) {
 /** Opens an example by its button and waits for its choices. */
 async function loadExample(page, name) {
   await page.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { name: 'Migration choices' }).waitFor();
+  // The first account of a page also starts the element's worker and compiles the engine.
+  await page.getByRole('heading', { name: 'Migration choices' }).waitFor({ timeout: 60_000 });
   await page.getByRole('heading', { level: 2, name: new RegExp(`${name.slice(-1)} Corp|Generated`) }).waitFor();
 }
 
@@ -179,6 +180,11 @@ test('example C end to end: choices, a preview with its timeline and flows, the 
   assert.doesNotMatch(afterTable, /C-300/, 'after the grace period Carl keeps no traditional access');
   await page.screenshot({ path: join(shots, 'example-c-preview-1280.png'), fullPage: true });
   await axe(page, 'example C previewed');
+  // The preview as CSV, a row per user, cells neutralised for spreadsheets.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the preview (CSV)' }).click()]);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  assert.match(csvText, /^"user","name","before","after"/);
+  assert.match(csvText, /"chris","Chris","user@SA","fullUser@SA","yes"/);
 
   // The submission, in words, then the submit event with what would be sent.
   await page.getByRole('button', { name: 'Review and submit…' }).click();
@@ -189,6 +195,9 @@ test('example C end to end: choices, a preview with its timeline and flows, the 
   assert.match(review, /Cathy: gets VA Full User \(VA A\) and VA Full User \(VA B\)/);
   assert.match(review, /C-300 moves to Smart Access/);
   await axe(page, 'example C submission reviewed');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the submission (JSON)' }).click()]);
+  const downloaded = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.deepEqual(downloaded, fixture('example-c', 'preview.json').submission, 'the submission of SPEC §5 example C, byte for byte in content');
   await page.screenshot({ path: join(shots, 'example-c-submission-1280.png'), fullPage: true });
   // Pressed twice, it submits once: the first press retires the preview it belonged to.
   await page.getByRole('button', { name: 'Submit the migration' }).dblclick();
@@ -428,7 +437,8 @@ test('the large example: a preview whose choices change while it is planned is s
   await page.getByRole('button', { name: /Large example/ }).click();
   await page.getByRole('heading', { name: 'Migration choices' }).waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Select every contract that can migrate' }).click();
-  await page.getByRole('button', { name: 'Preview migration' }).click();
+  // Pressed twice: planned once.
+  await page.getByRole('button', { name: 'Preview migration' }).dblclick();
   // While the engine plans License User, the person switches to Full User.
   await page.getByRole('group', { name: /Step 3\.1/ }).getByRole('radio', { name: /SA Full User/ }).check();
   await announced(page, /set aside/);
