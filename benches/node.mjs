@@ -195,7 +195,7 @@ ${sizeRow('`cedar_wasm_bg.wasm` (`@cedar-policy/cedar-wasm`)', cedarWasm)}
 | one \`whoCan\` ≤ 100 ms at 20,000 users (Node) | ${rows.filter((r) => r.users >= 10000 && r.users <= 50000).map((r) => `${ms(r.whoCan)} ms at ${r.users} users`).join(', ')} |
 | time per user flat within 1.3×, ${first.users} → ${last.users} users | load + \`preview()\`: ${(handlePerUser(last) / handlePerUser(first)).toFixed(2)}× in Node; load + \`previewMigration\`: ${(perUser(last) / perUser(first)).toFixed(2)}× in Node, ${(nativePerUser(last) / nativePerUser(first)).toFixed(2)}× native (per user and line: ${(perItem(last, last.loadText, last.preview) / perItem(first, first.loadText, first.preview)).toFixed(2)}× in Node) |
 | wasm memory grown by the first load ≤ 6× the JSON text | ${(target.memory / (target.mb * 1e6)).toFixed(1)}× (see the reading below) |
-| \`.wasm\` ≤ 120 KB gzip (Node's zlib, level 9) | ${gzipSync(wasm, { level: 9 }).length.toLocaleString('en-US')} bytes (${wasm.length.toLocaleString('en-US')} raw) |
+| \`.wasm\` ≤ 170 KB gzip (Node's zlib, level 9) | ${gzipSync(wasm, { level: 9 }).length.toLocaleString('en-US')} bytes (${wasm.length.toLocaleString('en-US')} raw) |
 `;
 // The reading of the figures is kept beside the script and appended, so a rerun keeps it.
 const reading = readFileSync(join(root, 'benches/reading.md'), 'utf8');
