@@ -23,12 +23,22 @@ class SmartAccessError extends Error {
 
 const FREED = (what) => new SmartAccessError('FREED', '',
   `this ${what} was freed (free(), or the end of a using block) and holds nothing any more; load or plan it again`);
+const FOREIGN = (what, name) => new SmartAccessError('INVALID_VALUE', '',
+  `${what}.prototype.${name} was called on something that is not a ${what} (call it on a ${what} the engine gave you)`);
+const BUSY = (what) => new SmartAccessError('BUSY', '',
+  `this ${what} is in the middle of a call (free() was reached from inside it, e.g. by a getter of an argument); free it once the call has returned`);
 
 /**
- * Guards the methods of the engine's classes: an object used after free() throws FREED, and
- * any call before `ready()` throws NOT_INITIALISED; free() again does nothing.
+ * Guards the methods of the engine's classes: a method called on something that is not an
+ * object of its class (another class's object, the prototype, a plain object) throws
+ * INVALID_VALUE before the engine reads a pointer it does not hold; an object used after
+ * free() throws FREED; free() while one of the object's own calls is still running (an
+ * argument's getter) throws BUSY; any call before `ready()` throws NOT_INITIALISED; free()
+ * again does nothing.
  */
 function guard(classes, ready) {
+  // The objects with a call of theirs running, for free() to refuse.
+  const busy = new WeakSet();
   const notReady = () => new SmartAccessError('NOT_INITIALISED', '',
     'the engine is not initialised yet: await init() (the default export) once before using it, or call initSync({ module }) with the compiled .wasm');
   for (const [what, cls] of Object.entries(classes)) {
@@ -43,8 +53,18 @@ function guard(classes, ready) {
         const instance = target === cls.prototype;
         function guarded(...args) {
           if (!ready()) throw notReady();
-          if (instance && this.__wbg_ptr === 0) throw FREED(what);
-          return original.apply(this, args);
+          if (!instance) return original.apply(this, args);
+          if (!(this instanceof cls) || this === cls.prototype || typeof this.__wbg_ptr !== 'number') throw FOREIGN(what, name);
+          if (this.__wbg_ptr === 0) throw FREED(what);
+          // Re-entrant calls (a getter of an argument calling another method) stay allowed;
+          // only the outermost call clears the mark.
+          const outermost = !busy.has(this);
+          busy.add(this);
+          try {
+            return original.apply(this, args);
+          } finally {
+            if (outermost) busy.delete(this);
+          }
         }
         Object.defineProperty(target, name, descriptor.get ? { ...descriptor, get: guarded } : { ...descriptor, value: guarded });
       }
@@ -56,6 +76,8 @@ function guard(classes, ready) {
     const generatedFree = cls.prototype.free;
     if (typeof generatedFree === 'function') {
       const freeOnce = function free() {
+        if (!(this instanceof cls) || this === cls.prototype || typeof this.__wbg_ptr !== 'number') throw FOREIGN(what, 'free');
+        if (busy.has(this)) throw BUSY(what);
         if (this.__wbg_ptr !== 0) generatedFree.call(this);
       };
       cls.prototype.free = freeOnce;

@@ -21,15 +21,9 @@ pub fn js_error(e: Error) -> JsValue {
     error.into()
 }
 
-/// A JS value read into `T` as its `JSON.stringify` text, with the JSON pointer of a refused
-/// value under `base`, the place of this argument in the question or request it stands for.
-/// Not serde-wasm-bindgen: its `Deserializer` reads only the fields a struct declares, so a
-/// misspelt field would pass unseen (README, "Crossing the boundary").
-pub fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str, base: &str) -> Result<T, JsValue> {
-    read_text(&json_text(value, what)?, base)
-}
-
-/// The same for a request, whose `on` is checked as `check_on` does.
+/// A request read as its `JSON.stringify` text (not serde-wasm-bindgen: its `Deserializer`
+/// reads only the fields a struct declares, so a misspelt field would pass unseen; README,
+/// "Crossing the boundary"), its `on` checked as `check_on` does.
 pub fn request_from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     let text = json_text(value, "migration request")?;
     check_on(value, &text)?;
@@ -291,6 +285,35 @@ fn check_object_on(object: &JsValue, base: &str) -> Result<(), JsValue> {
         return Ok(());
     }
     Err(not_a_date(&on, format!("{base}/on")))
+}
+
+/// The numbers of a page query (`offset`, `limit`, `flow`), given as `value` and already
+/// turned into `text` by `JSON.stringify`, which writes `NaN` and `±Infinity` as `null` (the
+/// default) without a word. Only when the text holds a `null` are the query's own values
+/// looked at: a number there is one JSON could not write, and is refused at its path.
+pub fn check_counts(value: &JsValue, text: &str) -> Result<(), JsValue> {
+    if !text.contains(":null") || !value.is_object() {
+        return Ok(());
+    }
+    for key in ["offset", "limit", "flow"] {
+        // The text was written from this object a moment ago, so reading does not throw.
+        let number = js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        if let Some(n) = number.as_f64().filter(|n| !n.is_finite()) {
+            let n = if n.is_nan() {
+                "NaN"
+            } else if n > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            };
+            return Err(js_error(Error::new(
+                ErrorCode::InvalidValue,
+                format!("/{key}"),
+                format!("{key} must be a whole number, 0 or more; got {n}"),
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `INVALID_DATE` at `path` for an `on` that is not a string at all.

@@ -25,9 +25,10 @@ const SMART_ACCESS_ERROR: &str = r#"
 /** What every method throws on bad input; `e instanceof SmartAccessError` recognises it. */
 export class SmartAccessError extends globalThis.Error {
     constructor(code: SmartAccessError["code"], path: string, message: string);
-    /** The engine's codes, and the package's own two: an object used after `free()`
-     * (`FREED`) and a call before `init()` in a browser (`NOT_INITIALISED`). */
-    readonly code: ErrorCode | "FREED" | "NOT_INITIALISED";
+    /** The engine's codes, and the package's own three: an object used after `free()`
+     * (`FREED`), `free()` reached from inside one of the object's own calls (`BUSY`), and a
+     * call before `init()` in a browser (`NOT_INITIALISED`). */
+    readonly code: ErrorCode | "FREED" | "BUSY" | "NOT_INITIALISED";
     /** JSON pointer into the offending argument, e.g. "/contracts/2/lines/5/va". */
     readonly path: string;
 }

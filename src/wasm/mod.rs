@@ -25,7 +25,7 @@ use crate::model::read::Object;
 use crate::resolve::question::Resource;
 use crate::Account;
 use convert::{
-    check_on, date_arg, from_js, js_error, json_text, json_to_js, read_text, request_from_js,
+    check_counts, check_on, date_arg, js_error, json_text, json_to_js, read_text, request_from_js,
     reserve_for_load, reserve_for_migration, str_arg, text_arg, to_js, today_utc, MAX_JS_STRING,
 };
 use preview::JsPreview;
@@ -175,7 +175,10 @@ impl JsAccount {
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let (u, on) = self.user_on(&user, on)?;
-        to_js(&self.inner.user_access(u, on))
+        // As JSON text, not serde-wasm-bindgen: its objects are built key by key with [[Set]],
+        // so a VA named "__proto__" would become the object's prototype; JSON.parse makes
+        // every key an own property.
+        json_to_js(&self.inner.user_access(u, on))
     }
 
     pub fn can(
@@ -297,7 +300,9 @@ impl JsAccount {
 fn query_arg<T: DeserializeOwned + Default>(query: Option<JsValue>) -> Result<T, JsValue> {
     match query {
         Some(query) if !query.is_null() && !query.is_undefined() => {
-            from_js(&query, "query", "").map(|Object(query)| query)
+            let text = json_text(&query, "query")?;
+            check_counts(&query, &text)?;
+            read_text(&text, "").map(|Object(query)| query)
         }
         _ => Ok(T::default()),
     }
