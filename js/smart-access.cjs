@@ -82,20 +82,68 @@ class CliError extends Error {
   }
 }
 
+/** The most JSON the engine reads (its TOO_LARGE limit), in UTF-8 bytes. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const MiB = (bytes) => `${Math.floor(bytes / (1024 * 1024))} MiB`;
+
+/**
+ * The bytes of a file, standard input or a device, read a chunk at a time and refused as
+ * TOO_LARGE as soon as they pass the engine's limit (plus a byte-order mark; UTF-16 takes up
+ * to twice the bytes of the same text in UTF-8), so `< /dev/zero` or a huge pipe stops there
+ * rather than filling the memory first.
+ */
+function readBounded(fd, file) {
+  const chunks = [];
+  let total = 0;
+  let limit = MAX_JSON_BYTES + 3;
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let n;
+    try {
+      n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // A non-blocking standard input with nothing yet: wait a little for the writer.
+      if (e.code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      if (e.code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+    const head = chunks[0];
+    if (total >= 2 && head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+      limit = 2 * MAX_JSON_BYTES + 2;
+    }
+    if (total > limit) {
+      throw new CliError('TOO_LARGE', '', `${file} holds more than ${MiB(MAX_JSON_BYTES)} of JSON, the most the engine reads; reading stopped there`, { file });
+    }
+  }
+  return Buffer.concat(chunks, total);
+}
+
 let stdinTaken = false;
 // JSON text is UTF-8 (RFC 8259); a byte-order mark is accepted and dropped, as the page's
 // file input does, and UTF-16 with its mark is read as what it says it is. Any other bytes
 // that are not UTF-8 are refused rather than read with U+FFFD in their place.
 function readText(file) {
   let bytes;
+  let fd;
   try {
     if (file === '-') {
       if (stdinTaken) throw new Error('standard input can be read only once');
       stdinTaken = true;
     }
-    bytes = fs.readFileSync(file === '-' ? 0 : file);
+    fd = file === '-' ? 0 : fs.openSync(file, 'r');
+    bytes = readBounded(fd, file);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError('READ_ERROR', '', `cannot read ${file}: ${e.message}`, { file });
+  } finally {
+    if (fd !== undefined && fd !== 0) fs.closeSync(fd);
   }
   const [a, b] = bytes;
   let encoding = 'utf-8';
@@ -187,6 +235,52 @@ const run = {
 
 const usage = (message) => new CliError('USAGE', '', `${message}; see smart-access --help`);
 
+/**
+ * The command's arguments exactly as given. Node decodes them as UTF-8 and puts U+FFFD in
+ * place of bytes that are not UTF-8, so `can acc.json $'\xff' …` would ask about a user whose
+ * id is "\uFFFD". An argument holding U+FFFD is checked against its bytes (Linux keeps them
+ * in /proc/self/cmdline): not UTF-8 there, it is refused as INVALID_VALUE naming it; where
+ * the bytes cannot be read, U+FFFD itself is refused, since it cannot be told apart.
+ */
+function checkedArguments(argv) {
+  const suspect = argv.findIndex((arg) => arg.includes('\uFFFD'));
+  if (suspect === -1) return argv;
+  let raw = null;
+  try {
+    const all = fs.readFileSync('/proc/self/cmdline');
+    const parts = [];
+    for (let start = 0; start < all.length;) {
+      const end = all.indexOf(0, start);
+      parts.push(all.subarray(start, end === -1 ? all.length : end));
+      start = end === -1 ? all.length : end + 1;
+    }
+    // The command's own arguments are the last ones (Node's options and the script before).
+    raw = parts.slice(parts.length - argv.length);
+  } catch {
+    raw = null;
+  }
+  argv.forEach((arg, i) => {
+    if (!arg.includes('\uFFFD')) return;
+    let valid = false;
+    if (raw?.length === argv.length) {
+      try {
+        valid = new TextDecoder('utf-8', { fatal: true }).decode(raw[i]) === arg;
+      } catch {
+        valid = false;
+      }
+    }
+    if (!valid) {
+      // Named as the command's synopsis names it where the argument stands in its place.
+      const command = Object.hasOwn(COMMANDS, argv[0]) ? COMMANDS[argv[0]] : null;
+      const plain = !argv.slice(1, i).some((a) => a.startsWith('-') && a !== '-');
+      const name = command && plain && i > 0 ? [...command.args, ...(command.optional ?? [])][i - 1] : undefined;
+      const argument = name ?? i + 1;
+      throw new CliError('INVALID_VALUE', '', `${typeof argument === 'string' ? argument : `argument ${argument}`} is not UTF-8 text (its bytes would be read as U+FFFD); give ids, actions and dates as UTF-8`, { argument });
+    }
+  });
+  return argv;
+}
+
 function main(argv) {
   let parsed;
   try {
@@ -232,7 +326,7 @@ process.stdout.on('error', (e) => {
 });
 
 try {
-  const { out, status = 0 } = main(process.argv.slice(2));
+  const { out, status = 0 } = main(checkedArguments(process.argv.slice(2)));
   process.stdout.write(out);
   process.exitCode = status;
 } catch (e) {

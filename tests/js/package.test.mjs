@@ -156,6 +156,35 @@ test('command line: help, version, standard input, overview and can-many, as con
 
 const pick = (object, keys) => Object.fromEntries(keys.map((k) => [k, object[k]]));
 
+test('command line: input past the engine\'s limit stops at the limit (TOO_LARGE) from a device, a pipe and a file', () => {
+  const cli = join(project, 'node_modules/.bin/smart-access');
+  // An endless device: refused once 64 MiB are read, not after filling the memory.
+  let out = run('bash', ['-c', `"${cli}" preview - request.json < /dev/zero`], { maxBuffer: 1 << 20 });
+  assert.equal(out.status, 2, out.stderr);
+  assert.deepEqual(pick(JSON.parse(out.stderr), ['code', 'file']), { code: 'TOO_LARGE', file: '-' });
+  // A pipe from a writer that would go on.
+  out = run('bash', ['-c', `yes ' ' | "${cli}" access - carl`], { maxBuffer: 1 << 20 });
+  assert.equal(out.status, 2, out.stderr);
+  assert.equal(JSON.parse(out.stderr).code, 'TOO_LARGE');
+  // A file of valid UTF-8 one byte over the limit.
+  const big = join(project, 'big.json');
+  writeFileSync(big, Buffer.alloc(64 * 1024 * 1024 + 4, 0x20));
+  out = run(cli, ['access', 'big.json', 'carl']);
+  assert.deepEqual(pick(JSON.parse(out.stderr), ['code', 'file']), { code: 'TOO_LARGE', file: 'big.json' });
+  rmSync(big);
+});
+
+test('command line: an argument that is not UTF-8 is refused, naming it, not read as U+FFFD', () => {
+  const cli = join(project, 'node_modules/.bin/smart-access');
+  let out = run('bash', ['-c', `"${cli}" can resolution.json $'\\xff' viewAll '{"va":"A"}'`]);
+  assert.equal(out.status, 2, out.stdout + out.stderr);
+  assert.deepEqual(pick(JSON.parse(out.stderr), ['code', 'argument']), { code: 'INVALID_VALUE', argument: 'USER' });
+  assert.match(JSON.parse(out.stderr).message, /^USER is not UTF-8 text/);
+  // U+FFFD itself, written as UTF-8, is text like any other: an unknown user here.
+  out = run(cli, ['can', 'resolution.json', '\uFFFD', 'viewAll', '{"va":"A"}']);
+  assert.deepEqual(pick(JSON.parse(out.stderr), ['code', 'argument']), { code: 'UNKNOWN_REFERENCE', argument: 'USER' });
+});
+
 test('import and require share one engine instance', () => {
   writeFileSync(
     join(project, 'both.mjs'),
