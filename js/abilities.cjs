@@ -80,7 +80,8 @@ class Abilities {
   }
 
   /** Throws what the engine throws for a resource that is not an object of string fields it
-   * knows (the error of the first offending field, as JSON.stringify lists them). */
+   * knows (the error of the first offending field, as JSON.stringify lists them); returns
+   * for one that is. */
   static refuse(resource) {
     if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
       throw invalid('/resource', 'a resource is an object naming exactly one of: ' + KINDS.join(', '));
@@ -93,26 +94,60 @@ class Abilities {
     }
   }
 
-  /** Whether the resource is an object of string fields the engine knows (inherited
-   * enumerable fields aside, which JSON.stringify does not list). Comparisons and named
-   * reads, not a Set or Object.entries: it runs on every check. */
-  static wellFormed(resource) {
-    if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) return false;
-    const { account, va, contract, line, license, device, order } = resource;
-    if (!text(account) || !text(va) || !text(contract) || !text(line) || !text(license) || !text(device) || !text(order)) {
-      return false;
-    }
-    for (const field in resource) {
-      if (field !== 'contract' && field !== 'line' && field !== 'order' && field !== 'license' && field !== 'device'
-        && field !== 'va' && field !== 'account' && Object.hasOwn(resource, field)) {
-        return false;
+  /**
+   * The resource's fields as the engine reads them, which is what `JSON.stringify` writes of
+   * it: own enumerable fields only, `toJSON` honoured, each getter read once. A plain object
+   * (of `Object.prototype` or no prototype, no `toJSON`) whose fields are all its own, known
+   * and strings (or null) is read directly — every check in a loop is this; anything else (a
+   * class instance, a field inherited from a prototype or a polluted `Object.prototype`, a
+   * value that is not a string, a `String` object) goes through `JSON.stringify` and
+   * `JSON.parse`, as the engine's own argument does, and is refused as it refuses it.
+   */
+  static fields(resource) {
+    if (resource !== null && typeof resource === 'object' && !Array.isArray(resource)) {
+      const prototype = Object.getPrototypeOf(resource);
+      if ((prototype === Object.prototype || prototype === null) && !('toJSON' in resource)) {
+        const fields = { account: undefined, va: undefined, contract: undefined, line: undefined, license: undefined, device: undefined, order: undefined };
+        let plain = true;
+        try {
+          for (const field in resource) {
+            if (!FIELDS.has(field) || !Object.hasOwn(resource, field)) {
+              plain = false;
+              break;
+            }
+            const value = resource[field];
+            if (!text(value)) {
+              plain = false;
+              break;
+            }
+            fields[field] = value;
+          }
+        } catch (e) {
+          throw notPlain(e);
+        }
+        if (plain) return fields;
       }
     }
-    return true;
+    let json;
+    try {
+      json = JSON.stringify(resource);
+    } catch (e) {
+      throw notPlain(e);
+    }
+    if (json === undefined) throw notPlain(null);
+    const read = JSON.parse(json);
+    Abilities.refuse(read);
+    // Own fields only: a polluted Object.prototype must not lend one.
+    const own = (field) => (Object.hasOwn(read, field) ? read[field] : undefined);
+    return {
+      account: own('account'), va: own('va'), contract: own('contract'), line: own('line'),
+      license: own('license'), device: own('device'), order: own('order'),
+    };
   }
 
-  /** Where a resource sits (see `place`). Named reads and no allocation on the way to an
-   * answer: checks come by the thousand. Errors come in the engine's order. */
+  /** Where a resource sits (see `place`), from its fields as `fields` reads them. Named
+   * reads and no allocation on the way to an answer: checks come by the thousand. Errors
+   * come in the engine's order. */
   locate(resource) {
     const { account, va, contract, license, device, order } = resource;
     const line = resource.line ?? undefined;
@@ -143,6 +178,10 @@ class Abilities {
 /** A string, or absent (null and undefined mean absent, as for the engine). */
 const text = (value) => value == null || typeof value === 'string';
 
+/** What the engine says of a resource `JSON.stringify` cannot write (a getter that throws, a
+ * BigInt, a cycle) or writes as nothing (a function). */
+const notPlain = (e) => invalid('', `the resource is not plain JSON data${e ? `: ${e.message}` : ''}`);
+
 function throwing(error) {
   throw error;
 }
@@ -165,9 +204,9 @@ class AbilityCheck {
     this.adminContacts = ability.adminContacts;
   }
 
-  can(action, resource) {
+  can(action, asked) {
     const { abilities } = this;
-    if (!Abilities.wellFormed(resource)) Abilities.refuse(resource);
+    const resource = Abilities.fields(asked);
     const bit = abilities.bits.get(action);
     if (bit === undefined) {
       if (typeof action !== 'string') throw invalid('/action', `action must be a string; got ${action === null ? 'null' : typeof action}`);

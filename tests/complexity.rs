@@ -1,6 +1,7 @@
 //! Linear on every shape: accounts grown along one axis at a time (users, VAs, contracts,
 //! lines, grants of one user, users of one contract, exclusions, administrators, questions
-//! in one batch) are loaded, previewed, resolved and checked at n and at 4n. Linear work
+//! in one batch, order shares, users × the lines of a whole order, users × contracts × VAs
+//! in grace) are loaded, previewed, resolved and checked at n and at 4n. Linear work
 //! takes about 4 times as long at 4n and quadratic work 16 times; the test fails above 8,
 //! which leaves room for noise and for n log n (sorting). The best of three runs is used,
 //! and the figures are printed (`cargo test --test complexity -- --nocapture`).
@@ -161,11 +162,66 @@ fn shape(axis: &str, n: usize) -> (Value, Value, Value) {
             a["orderShares"] = json!(shares);
             a
         }
+        "users × lines of a whole order" => {
+            // Every user holds a VA grant and asks about one order of 10 lines a user, all in
+            // that VA: a VA grant reaches a whole order only where its VA holds every line.
+            let mut users = vec![admin()];
+            users.extend(
+                ids("u", n)
+                    .into_iter()
+                    .map(|id| user(id, json!([{ "role": "viewer", "va": "va0" }]))),
+            );
+            let lines: Vec<Value> = (0..10 * n)
+                .map(|i| json!({ "id": i.to_string(), "va": "va0" }))
+                .collect();
+            questions = json!(ids("u", n)
+                .into_iter()
+                .map(|u| json!({ "user": u, "action": "viewAll", "resource": { "order": "O" } }))
+                .collect::<Vec<_>>());
+            let mut a = account(1, users, vec![contract("C", ids("u", 1), vec![], one_line)]);
+            a["orders"] = json!([{ "id": "O", "lines": lines }]);
+            a
+        }
+        "users × contracts × VAs in grace" => grace_cube(cube_side(n)).0,
         _ => panic!("no such axis: {axis}"),
     };
-    let request = json!({ "actor": "admin", "on": "2026-11-23", "smartAccessRole": "fullUser",
+    let mut request = json!({ "actor": "admin", "on": "2026-11-23", "smartAccessRole": "fullUser",
                           "contracts": ["C"], "contractRole": "fullUser", "exclude": exclude });
+    if axis == "users × contracts × VAs in grace" {
+        request = grace_cube(cube_side(n)).1;
+    }
     (account, request, questions)
+}
+
+/// The side k of the grace cube whose users × contracts × VAs is about 16n: the work there
+/// is that incidence, each user reaching each contract's lines in each VA.
+fn cube_side(n: usize) -> usize {
+    ((16 * n) as f64).cbrt().round() as usize
+}
+
+/// k users, each a user of every one of k contracts, each contract with a line in every one
+/// of k VAs, every contract migrated with every user excluded: during the grace period each
+/// user reaches every line by traditional access, and loses it all when it ends. The
+/// account and its request.
+fn grace_cube(k: usize) -> (Value, Value) {
+    let users_of = ids("u", k);
+    let mut users = vec![admin()];
+    users.extend(users_of.iter().map(|id| user(id.clone(), json!([]))));
+    let lines: Vec<Value> = (0..k)
+        .map(|v| json!({ "id": v.to_string(), "va": format!("va{v}") }))
+        .collect();
+    let names = ids("C", k);
+    let contracts = names
+        .iter()
+        .map(|id| contract(id, users_of.clone(), vec![], json!(lines)))
+        .collect();
+    let exclude: serde_json::Map<String, Value> = names
+        .iter()
+        .map(|id| (id.clone(), json!(users_of)))
+        .collect();
+    let request = json!({ "actor": "admin", "on": "2026-11-23", "smartAccessRole": "fullUser",
+                          "contracts": names, "contractRole": "fullUser", "exclude": exclude });
+    (account(k, users, contracts), request)
 }
 
 /// Load, preview (written out), every user's access and ability, the batch of role checks,
@@ -225,6 +281,8 @@ fn time_grows_linearly_along_every_axis() {
         "administrators",
         "questions",
         "order shares",
+        "users × lines of a whole order",
+        "users × contracts × VAs in grace",
     ] {
         let small = best_of_three(N, axis);
         let large = best_of_three(4 * N, axis);
@@ -238,4 +296,39 @@ fn time_grows_linearly_along_every_axis() {
         }
     }
     assert!(failures.is_empty(), "not linear: {failures:?}");
+}
+
+/// The preview and the choices compared grow with the account, not with its users ×
+/// contracts × VAs: doubling the grace cube's side multiplies the account by about 4 (k
+/// contracts of k users and k lines) and its preview and comparison by about as much, where
+/// one loss entry per (contract, VA) pair of each user made them 8 times larger.
+#[test]
+fn grace_losses_grow_with_the_account_not_its_cube() {
+    let bytes = |k: usize| {
+        let (account, request) = grace_cube(k);
+        let text = account.to_string();
+        let account = Account::from_json_str(&text).unwrap();
+        let request = MigrationRequest::from_json_str(&request.to_string()).unwrap();
+        let preview = smart_access::to_json(&account.preview(&request).unwrap()).len();
+        let compare = smart_access::to_json(&account.compare(&request).unwrap()).len();
+        (text.len() as f64, preview as f64, compare as f64)
+    };
+    let (a1, p1, c1) = bytes(20);
+    let (a2, p2, c2) = bytes(40);
+    let account = a2 / a1;
+    println!(
+        "grace cube 20 → 40: account {account:.1}×, preview {:.1}×, compare {:.1}×",
+        p2 / p1,
+        c2 / c1
+    );
+    assert!(
+        p2 / p1 < 1.3 * account,
+        "preview {:.1}× for an account {account:.1}× larger",
+        p2 / p1
+    );
+    assert!(
+        c2 / c1 < 1.3 * account,
+        "compare {:.1}× for an account {account:.1}× larger",
+        c2 / c1
+    );
 }

@@ -144,8 +144,9 @@ fn example_c_carl_keeps_traditional_access_only_during_grace() {
     assert_eq!(
         carl["losesAtGraceEnd"],
         json(
-            r#"[{"contract":"C-300","va":"A","actions":["performRma"],"on":"2026-12-23"},
-                {"contract":"C-300","va":"B","actions":["downloadSoftware","openCase","orderUpgrade","performRma"],"on":"2026-12-23"}]"#
+            r#"{"vas": [{"va":"A","actions":["performRma"]},
+                        {"va":"B","actions":["downloadSoftware","openCase","orderUpgrade","performRma"]}],
+                "contracts": [{"contract":"C-300","on":"2026-12-23"}]}"#
         )
     );
     // Before the migration Carl had VA User at A and traditional access to the contract.

@@ -44,7 +44,7 @@ fn compare(account: &Account, request: &MigrationRequest, what: &str) {
         .collect();
     let losing: Vec<&Value> = users
         .iter()
-        .filter(|u| !u["losesAtGraceEnd"].as_array().unwrap().is_empty())
+        .filter(|u| !u["losesAtGraceEnd"]["vas"].as_array().unwrap().is_empty())
         .map(|u| &u["id"])
         .collect();
     assert_eq!(
@@ -244,13 +244,16 @@ fn compare_csv(account: &Account, text: &str, users: &[Value], submission: &Valu
             .map(|r| r["text"].as_str().unwrap())
             .collect();
         assert_eq!(plain(&row[5]), texts.join(" | "), "{what}");
-        let losses = user["losesAtGraceEnd"].as_array().unwrap();
-        assert_eq!(row[6].is_empty(), losses.is_empty(), "{what}");
-        for loss in losses {
-            assert!(
-                row[6].contains(loss["contract"].as_str().unwrap()),
-                "{what}"
-            );
+        let losses = &user["losesAtGraceEnd"];
+        let vas = losses["vas"].as_array().unwrap();
+        assert_eq!(row[6].is_empty(), vas.is_empty(), "{what}");
+        for loss in vas {
+            let va = loss["va"].as_str().unwrap_or("unassigned");
+            assert!(row[6].contains(&format!("{va}: ")), "{what}");
+        }
+        for ends in losses["contracts"].as_array().unwrap() {
+            let contract = ends["contract"].as_str().unwrap();
+            assert!(row[6].contains(&format!("{contract} ends ")), "{what}");
         }
     }
 }

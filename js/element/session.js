@@ -82,12 +82,7 @@ export class Session {
   }
 
   compare({ request }) {
-    return this.loaded().compare(request).map((choice) => ({
-      request: choice.request,
-      summary: choice.summary,
-      collapsed: choice.collapsed.map((id) => this.name(id)),
-      losing: choice.losing.length,
-    }));
+    return this.loaded().compare(request);
   }
 
   submission({ key }) {

@@ -9,10 +9,11 @@ const list = new Intl.ListFormat(LOCALE, { style: 'long', type: 'conjunction' })
 const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 const shortDate = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-/** "1 user", "4 users": `forms` is { one, other }. */
-export function count(n, forms) {
-  return `${number.format(n)} ${plural.select(n) === 'one' ? forms.one : forms.other}`;
-}
+/** "user" or "users" for `n`: `forms` is { one, other }. */
+export const noun = (n, forms) => (plural.select(n) === 'one' ? forms.one : forms.other);
+
+/** "1 user", "4 users". */
+export const count = (n, forms) => `${number.format(n)} ${noun(n, forms)}`;
 
 export const USERS = { one: 'user', other: 'users' };
 export const CONTRACTS = { one: 'contract', other: 'contracts' };
@@ -90,10 +91,19 @@ export class Names {
     }
   }
 
-  /** "Perform RMA on VA A (contract C-300) on January 7, 2027". */
-  loss(l) {
-    const where = l.va ? this.va(l.va) : 'lines in no virtual account';
-    return `${listOf(l.actions.map((a) => this.action(a)))} on ${where} (contract ${l.contract})`;
+  /**
+   * A user's losses at the grace end (`losesAtGraceEnd`: per VA the actions lost, and the
+   * contracts whose traditional access ends), as sentences: "Loses Perform RMA on VA A on
+   * December 23, 2026", one per VA, then which contracts' grace periods those are.
+   */
+  losses({ vas, contracts }) {
+    if (vas.length === 0) return [];
+    const days = [...new Set(contracts.map((c) => c.on))];
+    const when = days.length === 1 ? ` on ${dateText(days[0])}` : ' when the grace periods below end';
+    const lines = vas.map((l) => `Loses ${listOf(l.actions.map((a) => this.action(a)))} on ${l.va ? this.va(l.va) : 'lines in no virtual account'}${when}`);
+    const ends = contracts.map((c) => (days.length === 1 ? c.contract : `${c.contract} (${dateText(c.on)})`));
+    lines.push(`The end of the grace period of ${noun(contracts.length, CONTRACTS)} ${listOf(ends)}.`);
+    return lines;
   }
 }
 

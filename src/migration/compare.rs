@@ -2,39 +2,33 @@
 //! of the SA's users (License User or Full User, while step 3.1 is still to do) and the
 //! step 3.2 role of the chosen contracts' users (Service User or Full User), each planned
 //! against the same account. What a column shows is what tells the choices apart: how many
-//! users change, who gets SA-wide access through collapse, who loses what when the grace
-//! period ends, and the warnings.
+//! users change, how many get SA-wide access through collapse, how many lose something when
+//! the grace period ends, and the warnings.
 
 use serde::Serialize;
 use tsify::Tsify;
 
 use crate::error::Result;
 use crate::migration::pages::PreviewSummary;
-use crate::migration::preview::Loss;
 use crate::migration::request::MigrationRequest;
 use crate::migration::rules::ResolutionRule;
 use crate::model::account::Account;
 use crate::model::catalog::Role;
 
-/// One combination of the two roles, planned.
+/// One combination of the two roles, planned: its request and summary (the summary's counts
+/// say how many users change and how many lose something at the grace end), and how many
+/// users the collapse rule gives SA-wide access. Counts, not lists, so that four columns stay
+/// small whatever the account; the details of a column come from its `Preview`.
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Choice<'a> {
     /// The request this column previews: the one given, with these two roles. Submitting
     /// it (`preview`, `applyMigration`) picks the column.
     pub request: MigrationRequest,
-    /// The preview's summary: contracts, warnings, grace end, counts, transaction id.
+    /// The preview's summary: contracts, warnings, grace end, counts, flows, transaction id.
     pub summary: PreviewSummary<'a>,
-    /// Users whose grants collapse into one at SA scope: they get SA-wide access.
-    pub collapsed: Vec<&'a str>,
-    /// Users who lose access when the grace period ends, and what they lose.
-    pub losing: Vec<UserLosses<'a>>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-pub struct UserLosses<'a> {
-    pub user: &'a str,
-    pub losses: Vec<Loss<'a>>,
+    /// How many users' grants collapse into one at SA scope: they get SA-wide access.
+    pub collapsed: usize,
 }
 
 impl Account {
@@ -69,29 +63,16 @@ impl Account {
 
     fn choice(&self, request: MigrationRequest) -> Result<Choice<'_>> {
         let planned = self.plan_migration(&request)?;
-        let users = 0..self.snapshot.users.len();
-        let collapsed = users
-            .clone()
+        let collapsed = (0..self.snapshot.users.len())
             .filter(|&u| {
                 planned.plan.log.get(u).is_some_and(|firings| {
                     firings.iter().any(|f| f.rule == ResolutionRule::Collapse)
                 })
             })
-            .map(|u| self.user_id(u))
-            .collect();
-        let losing = users
-            .filter_map(|u| {
-                let losses = planned.losses(self, u);
-                (!losses.is_empty()).then(|| UserLosses {
-                    user: self.user_id(u),
-                    losses,
-                })
-            })
-            .collect();
+            .count();
         Ok(Choice {
             summary: planned.summary(self),
             collapsed,
-            losing,
             request,
         })
     }

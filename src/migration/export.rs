@@ -43,14 +43,19 @@ impl PlannedMigration {
         for u in 0..account.snapshot.users.len() {
             let user = self.user(account, u);
             let resolution: Vec<&str> = user.resolution.iter().map(|r| r.text.as_str()).collect();
-            let losses: Vec<String> = user
-                .loses_at_grace_end
+            let lost = &user.loses_at_grace_end;
+            let losses: Vec<String> = lost
+                .vas
                 .iter()
                 .map(|l| {
                     let actions: Vec<&str> = l.actions.iter().map(|a| a.id()).collect();
-                    let va = l.va.unwrap_or("unassigned");
-                    format!("{}@{va}: {}", l.contract, actions.join(" "))
+                    format!("{}: {}", l.va.unwrap_or("unassigned"), actions.join(" "))
                 })
+                .chain(
+                    lost.contracts
+                        .iter()
+                        .map(|c| format!("{} ends {}", c.contract, c.on)),
+                )
                 .collect();
             let changed = if self.changes(account, u) {
                 "yes"

@@ -21,6 +21,11 @@ pub struct Inventory {
     pub orders: Ids,
     /// Per order: line id -> position, and each line's VA.
     pub order_lines: Vec<Placed>,
+    /// Per order: the VA holding every one of its lines, if one does (an order with no
+    /// lines, or with lines in two VAs or in none, has none). A VA grant reaches a whole
+    /// order only there; worked out once here, so a check on a whole order does not read its
+    /// lines again for every grant.
+    pub order_vas: Vec<Option<usize>>,
     pub shares: Vec<Share>,
     /// Each user's shares (positions in `shares`, in their order), so that finding them
     /// reads only theirs: role checks on orders, who can, abilities.
@@ -162,11 +167,19 @@ pub fn validate_inventory(
             email: share.email.get().map(|e| e.to_ascii_lowercase()),
         });
     }
+    let order_vas = order_lines
+        .iter()
+        .map(|(_, vas)| match vas.split_first() {
+            Some((&Some(first), rest)) if rest.iter().all(|&va| va == Some(first)) => Some(first),
+            _ => None,
+        })
+        .collect();
     Ok(Inventory {
         licenses,
         devices: (device_ids, device_refs),
         orders: order_ids,
         order_lines,
+        order_vas,
         shares_by_user: shares_by_user(s, &shares),
         shares,
     })

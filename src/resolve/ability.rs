@@ -85,12 +85,6 @@ fn placed(lines: &[Line]) -> Vec<Placed<'_>> {
         .collect()
 }
 
-/// The VA holding every line (none for no lines, spread lines or an unassigned one).
-fn holding_va<'a>(lines: &[Placed<'a>]) -> Option<&'a str> {
-    let (_, first) = lines.first()?;
-    lines.iter().all(|(_, va)| va == first).then_some(*first)?
-}
-
 impl Account {
     pub fn ability_index(&self) -> AbilityIndex<'_> {
         let s = &self.snapshot;
@@ -126,9 +120,10 @@ impl Account {
                 .orders
                 .items()
                 .iter()
-                .map(|o| {
-                    let lines = placed(&o.lines);
-                    (&*o.id, holding_va(&lines), lines)
+                .enumerate()
+                .map(|(i, o)| {
+                    let home = self.inventory.order_vas.get(i).copied().flatten();
+                    (&*o.id, home.map(|va| self.va_id(va)), placed(&o.lines))
                 })
                 .collect(),
         }

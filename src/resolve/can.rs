@@ -102,11 +102,9 @@ impl Account {
             | (Some(v), ResolvedResource::License { va })
             | (Some(v), ResolvedResource::Device { va, .. })
             | (Some(v), ResolvedResource::OrderLine { va, .. }) => va == Some(v),
-            (Some(v), ResolvedResource::Order { order }) => self
-                .inventory
-                .order_lines
-                .get(order)
-                .is_some_and(|(_, vas)| !vas.is_empty() && vas.iter().all(|l| *l == Some(v))),
+            (Some(v), ResolvedResource::Order { order }) => {
+                self.inventory.order_vas.get(order) == Some(&Some(v))
+            }
         }
     }
 

@@ -83,11 +83,50 @@ function resources(snapshot) {
     { account: 'other' }, { va: 'Z' }, { contract: 'C1' }, { contract: 'C9', line: 'L1' }, { contract: 'C1', line: 'L9' },
     { license: 'toString' }, { device: 'D9' }, { order: 'O1', line: 'OL9' }, { order: 'O9' }, { va: 'A', line: 'L1' },
     { va: '' }, {}, { va: 'A', license: 'Li1' }, { va: 5 }, { colour: 'red' }, 'SA', null, [snapshot.id], [],
+    ...oddShapes(snapshot),
+  ];
+}
+
+/** Resources that are not plain object literals, each read by the engine as JSON.stringify
+ * writes it: fields on a prototype (not written), non-enumerable fields (not written),
+ * toJSON (written instead), String objects (strings), NaN (null), getters (read; a throwing
+ * one refused), Dates (their text). */
+function oddShapes(snapshot) {
+  const order = snapshot.orders[0];
+  const orderLine = order?.lines[0]?.id ?? 'OL1';
+  const va = snapshot.virtualAccounts[0]?.id ?? 'A';
+  class WithLine {}
+  WithLine.prototype.line = orderLine;
+  const inherited = Object.assign(new WithLine(), { order: order?.id ?? 'O1' });
+  return [
+    inherited,
+    Object.create({ line: orderLine }, { order: { value: order?.id ?? 'O1', enumerable: true } }),
+    Object.defineProperty({ va }, 'line', { value: 'L1', enumerable: false }),
+    { toJSON: () => ({ va }) },
+    { va: 'nowhere', toJSON() { return { account: snapshot.id }; } },
+    new String(snapshot.id),
+    { va: new String(va) },
+    { va, line: NaN },
+    { get va() { return va; } },
+    { get va() { throw new Error('a getter that throws'); } },
+    { license: new Date(0) },
+    Object.assign(Object.create(null), { va }),
+    { va, extra: undefined },
+    { va, f() {} },
   ];
 }
 
 const ACTIONS = ['downloadSoftware', 'openCase', 'orderUpgrade', 'viewAll', 'performRma', 'useLicense', 'manageUsers',
   'assignAssets', 'migrateAccess', 'approveRequests', 'approveAgreements', 'viewAdminContacts', 'fly'];
+
+/** A resource for a failure's message (some of them JSON.stringify refuses). */
+function describe(resource) {
+  try {
+    return JSON.stringify(resource);
+  } catch (e) {
+    return `(a resource JSON.stringify refuses: ${e.message})`;
+  }
+}
 
 /** The answer, or the error's code and path. */
 function outcome(ask) {
@@ -114,7 +153,7 @@ test('Abilities answers as account.can on every question of random accounts', ()
               for (const resource of all) {
                 const fast = outcome(() => check.can(action, resource));
                 const engine = outcome(() => account.can(id, action, resource, on));
-                assert.equal(fast, engine, `${id} ${action} ${JSON.stringify(resource)} ${on}`);
+                assert.equal(fast, engine, `${id} ${action} ${describe(resource)} ${on}`);
                 checked += 1;
               }
             }
@@ -127,6 +166,43 @@ test('Abilities answers as account.can on every question of random accounts', ()
     { numRuns: 300, seed: 16 },
   );
   assert.ok(checked > 300_000, `${checked} questions`);
+});
+
+test('a polluted Object.prototype lends no field: Abilities answers as account.can', () => {
+  const snapshot = JSON.parse(readFileSync(new URL('../fixtures/resolution/account.json', import.meta.url), 'utf8'));
+  const account = new Account(snapshot);
+  const abilities = new Abilities(account.abilityIndex());
+  const all = resources(account.toJSON());
+  for (const enumerable of [true, false]) {
+    for (const field of ['line', 'va', 'order', 'toJSON']) {
+      const value = field === 'toJSON' ? function toJSON() { return { account: snapshot.id }; } : snapshot.orders[0].lines[0].id;
+      Object.defineProperty(Object.prototype, field, { value, enumerable, configurable: true, writable: true });
+      try {
+        for (const { id } of snapshot.users) {
+          const check = abilities.for(account.ability(id, '2026-11-30'));
+          for (const action of ['viewAll', 'useLicense', 'performRma']) {
+            for (const resource of all) {
+              const fast = outcome(() => check.can(action, resource));
+              const engine = outcome(() => account.can(id, action, resource, '2026-11-30'));
+              assert.equal(fast, engine, `Object.prototype.${field} (${enumerable ? '' : 'not '}enumerable): ${id} ${action} ${describe(resource)}`);
+            }
+          }
+        }
+      } finally {
+        delete Object.prototype[field];
+      }
+    }
+  }
+  // The round two case: a whole-order question is not turned into a one-line question.
+  Object.prototype.line = snapshot.orders[0].lines[0].id;
+  try {
+    const user = snapshot.users.find((u) => u.id === 'carl') ?? snapshot.users[0];
+    const check = abilities.for(account.ability(user.id, '2026-11-30'));
+    assert.equal(check.can('viewAll', { order: snapshot.orders[0].id }), account.can(user.id, 'viewAll', { order: snapshot.orders[0].id }, '2026-11-30'));
+  } finally {
+    delete Object.prototype.line;
+  }
+  account.free();
 });
 
 test('an ability is plain data: it survives JSON (a server can send it), and says its user and day', () => {

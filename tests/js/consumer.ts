@@ -16,7 +16,7 @@ const preview: MigrationPreview = account.previewMigration({ actor: 'ava', smart
 for (const user of preview.users) {
   const roles: string[] = user.after.map((g) => `${g.role}@${g.va ?? 'SA'}`);
   const during = user.access.duringGrace.vas['A']?.actions ?? [];
-  console.log(user.id, roles, during, user.losesAtGraceEnd.map((l) => l.on));
+  console.log(user.id, roles, during, user.losesAtGraceEnd.contracts.map((c) => c.on), user.losesAtGraceEnd.vas.map((v) => v.actions));
 }
 for (const c of preview.contracts) {
   if (c.status === 'rejected') console.log(c.code, c.message);
@@ -57,7 +57,7 @@ const fast: boolean = check.can('useLicense', { va: 'A' });
 console.log(check.user, check.on, fast);
 for (const choice of migrated.compare({ actor: 'ava', contracts: ['C-1'] })) {
   console.log(choice.request.smartAccessRole, choice.request.contractRole, choice.summary.counts.changed,
-    choice.collapsed.length, choice.losing.map((l) => `${l.user}: ${l.losses.map((x) => x.contract)}`));
+    choice.collapsed, choice.summary.counts.losingAtGraceEnd);
 }
 
 // The preview element: its tag typed through HTMLElementTagNameMap, its properties and events.

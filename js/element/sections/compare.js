@@ -1,7 +1,7 @@
 // The four choices compared: every combination of the step 3.1 and 3.2 roles for the
 // contracts and exclusions on screen, side by side; one press previews a column.
 import { el, scroller, setChildren } from '../dom.js';
-import { count, CONTRACTS, listOf, USERS } from '../words.js';
+import { count, CONTRACTS, USERS } from '../words.js';
 
 export async function renderCompare(host) {
   const section = host.shadowRoot.getElementById('compare');
@@ -24,9 +24,8 @@ export async function renderCompare(host) {
       const moved = s.summary.contracts.filter((x) => x.status === 'migrated').length;
       return `${count(moved, CONTRACTS)} / ${s.summary.contracts.length - moved}`;
     }],
-    ['Access to the whole Smart Account gained by collapsing VA roles', (s) => (s.collapsed.length
-      ? `${count(s.collapsed.length, USERS)}: ${listOf(s.collapsed.slice(0, 5))}${s.collapsed.length > 5 ? ' and more' : ''}` : 'Nobody')],
-    ['Lose access when the grace period ends', (s) => (s.losing ? count(s.losing, USERS) : 'Nobody')],
+    ['Access to the whole Smart Account gained by collapsing VA roles', (s) => (s.collapsed ? count(s.collapsed, USERS) : 'Nobody')],
+    ['Lose access when the grace period ends', (s) => (s.summary.counts.losingAtGraceEnd ? count(s.summary.counts.losingAtGraceEnd, USERS) : 'Nobody')],
     ['Warnings', (s) => (s.summary.warnings.length ? el('ul', {}, s.summary.warnings.map((w) => el('li', {}, w.message))) : 'None')],
   ];
   section.hidden = false;

@@ -4,7 +4,7 @@
 import { el, scroller, uid, setChildren } from '../dom.js';
 import { timeline } from '../timeline.js';
 import { flowsView } from '../flows.js';
-import { addDays, count, CONTRACTS, dateText, eligibilityText, listOf, USERS } from '../words.js';
+import { addDays, count, CONTRACTS, dateText, eligibilityText, USERS } from '../words.js';
 
 export async function renderPreview(host, { retired = false } = {}) {
   const section = host.shadowRoot.getElementById('preview');
@@ -114,8 +114,8 @@ export async function renderUsers(host) {
       el('td', { class: 'before' }, grantCells(r.before, r.after, 'removed')),
       el('td', { class: 'after' }, grantCells(r.after, r.before, 'added')),
       el('td', { class: 'why' }, r.resolution.length ? r.resolution.map((s) => el('p', {}, s.text)) : 'No change.'),
-      el('td', { class: 'losses' }, r.losesAtGraceEnd.length
-        ? el('ul', {}, r.losesAtGraceEnd.map((l) => el('li', {}, `Loses ${names.loss(l)} on ${dateText(l.on)}`)))
+      el('td', { class: 'losses' }, r.losesAtGraceEnd.vas.length
+        ? el('ul', {}, names.losses(r.losesAtGraceEnd).map((line) => el('li', {}, line)))
         : 'Loses nothing.'),
       el('td', {}, el('button', { type: 'button', part: 'button', onclick: () => showUser(host, r.id, r.name) }, `Access of ${r.name}`))))));
   const pager = pages > 1 ? el('div', { class: 'pager' },
@@ -147,9 +147,9 @@ async function showUser(host, id, name) {
         ? accessTable(host, `During the grace period (${dateText(request.on)} to ${dateText(addDays(grace, -1))})`, user.access.duringGrace)
         : null,
       accessTable(host, grace ? `After the grace period (from ${dateText(grace)})` : `From ${dateText(request.on)}`, user.access.afterGrace)),
-    el('p', {}, user.losesAtGraceEnd.length
-      ? `When the grace period ends on ${dateText(grace)}, ${name} loses ${listOf(user.losesAtGraceEnd.map((l) => host.loaded.names.loss(l)))}.`
-      : `${name} loses nothing when the grace period ends.`)));
+    user.losesAtGraceEnd.vas.length
+      ? el('ul', { class: 'losses' }, host.loaded.names.losses(user.losesAtGraceEnd).map((line) => el('li', {}, line)))
+      : el('p', {}, `${name} loses nothing when the grace period ends.`)));
   slot.querySelector('h3').focus();
 }
 

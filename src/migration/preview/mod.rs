@@ -8,8 +8,9 @@ mod steps;
 mod warnings;
 
 pub use output::{
-    ContractChange, ContractOutcome, GrantChange, Loss, MigrationPreview, OutcomeStatus,
-    ResolutionStep, SmartAccessOutcome, Submission, Timeline, UserPreview, Warning, WarningCode,
+    ContractChange, ContractEnd, ContractOutcome, GrantChange, Losses, MigrationPreview,
+    OutcomeStatus, ResolutionStep, SmartAccessOutcome, Submission, Timeline, UserPreview, VaLoss,
+    Warning, WarningCode,
 };
 
 use crate::error::Result;
@@ -87,7 +88,7 @@ impl PlannedMigration {
     }
 
     /// What the user loses when the grace period ends.
-    pub fn losses<'a>(&self, account: &'a Account, u: usize) -> Vec<Loss<'a>> {
+    pub fn losses<'a>(&self, account: &'a Account, u: usize) -> Losses<'a> {
         losses(account, &self.plan, &self.states, u)
     }
 

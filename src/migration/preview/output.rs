@@ -66,7 +66,7 @@ pub struct UserPreview<'a> {
     pub after: Vec<GrantRef<'a>>,
     pub resolution: Vec<ResolutionStep<'a>>,
     pub access: Timeline<'a>,
-    pub loses_at_grace_end: Vec<Loss<'a>>,
+    pub loses_at_grace_end: Losses<'a>,
 }
 
 /// One rule of SPEC §4 that fired for a user, with the grants it took and gave.
@@ -93,14 +93,37 @@ pub struct Timeline<'a> {
     pub after_grace: Access<'a>,
 }
 
-/// Actions a user has on a contract's lines in one VA during the grace period and no
-/// longer once it ends on `on`.
+/// What a user loses when grace periods end: where they lose what, and the contracts whose
+/// traditional access ends for them. One entry per VA and one per contract, never one per
+/// pair, so that it grows with the account and not with its users × contracts × VAs.
+#[derive(Debug, Default, Serialize, Tsify)]
+pub struct Losses<'a> {
+    /// Per VA (null: lines in no VA) where the user reaches lines of such a contract, the
+    /// actions lost on those lines: the same for every such contract, since once its grace
+    /// period ends the user's roles alone decide there. In the account's order of VAs.
+    pub vas: Vec<VaLoss<'a>>,
+    /// The contracts whose traditional access ends for the user with something lost, each
+    /// with the day its grace period ends (the first day without it).
+    pub contracts: Vec<ContractEnd<'a>>,
+}
+
+impl Losses<'_> {
+    /// Whether the user loses nothing.
+    pub fn is_empty(&self) -> bool {
+        self.vas.is_empty()
+    }
+}
+
 #[derive(Debug, Serialize, Tsify)]
-pub struct Loss<'a> {
-    pub contract: &'a str,
+pub struct VaLoss<'a> {
     pub va: Option<&'a str>,
     pub actions: ActionSet,
-    /// The day the grace period ends.
+}
+
+#[derive(Debug, Serialize, Tsify)]
+pub struct ContractEnd<'a> {
+    pub contract: &'a str,
+    /// The day its grace period ends.
     pub on: IsoDate,
 }
 
