@@ -5,7 +5,7 @@
 // event for the portal.
 import { connect } from './engine.js';
 import { el, errorBox, setChildren } from './dom.js';
-import { errorText, isIsoDate, Names, today } from './words.js';
+import { dateText, errorText, isIsoDate, Names, today } from './words.js';
 import { STYLES } from './styles.js';
 import { renderAccount } from './sections/account.js';
 import { renderChoices, buildRequest } from './sections/choices.js';
@@ -251,7 +251,7 @@ export class SmartAccessPreviewElement extends Base {
     const c = summary.counts;
     const changed = `${c.changed} of ${c.users} ${c.users === 1 ? 'user changes' : 'users change'}`;
     const losing = summary.graceEndsOn && c.losingAtGraceEnd
-      ? `; ${c.losingAtGraceEnd} ${c.losingAtGraceEnd === 1 ? 'loses' : 'lose'} access on ${new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${summary.graceEndsOn}T00:00:00Z`))}`
+      ? `; ${c.losingAtGraceEnd} ${c.losingAtGraceEnd === 1 ? 'loses' : 'lose'} access on ${dateText(summary.graceEndsOn)}`
       : '';
     this.announce(`Preview ready: ${changed}${losing}.`);
     this.dispatchEvent(new CustomEvent('preview', { detail: { request, summary }, bubbles: true, composed: true }));
