@@ -96,38 +96,13 @@ class Abilities {
 
   /**
    * The resource's fields as the engine reads them, which is what `JSON.stringify` writes of
-   * it: own enumerable fields only, `toJSON` honoured, each getter read once. A plain object
-   * (of `Object.prototype` or no prototype, no `toJSON`) whose fields are all its own, known
-   * and strings (or null) is read directly — every check in a loop is this; anything else (a
-   * class instance, a field inherited from a prototype or a polluted `Object.prototype`, a
-   * value that is not a string, a `String` object) goes through `JSON.stringify` and
-   * `JSON.parse`, as the engine's own argument does, and is refused as it refuses it.
+   * it (own enumerable fields only, `toJSON` honoured, each getter read once), for a
+   * resource that is not a plain literal: a class instance, a field inherited from a
+   * prototype or a polluted `Object.prototype`, a value that is not a string, a `String`
+   * object. It goes through `JSON.stringify` and `JSON.parse`, as the engine's own argument
+   * does, and is refused as the engine refuses it.
    */
   static fields(resource) {
-    if (resource !== null && typeof resource === 'object' && !Array.isArray(resource)) {
-      const prototype = Object.getPrototypeOf(resource);
-      if ((prototype === Object.prototype || prototype === null) && !('toJSON' in resource)) {
-        const fields = { account: undefined, va: undefined, contract: undefined, line: undefined, license: undefined, device: undefined, order: undefined };
-        let plain = true;
-        try {
-          for (const field in resource) {
-            if (!FIELDS.has(field) || !Object.hasOwn(resource, field)) {
-              plain = false;
-              break;
-            }
-            const value = resource[field];
-            if (!text(value)) {
-              plain = false;
-              break;
-            }
-            fields[field] = value;
-          }
-        } catch (e) {
-          throw notPlain(e);
-        }
-        if (plain) return fields;
-      }
-    }
     let json;
     try {
       json = JSON.stringify(resource);
@@ -145,17 +120,16 @@ class Abilities {
     };
   }
 
-  /** Where a resource sits (see `place`), from its fields as `fields` reads them. Named
-   * reads and no allocation on the way to an answer: checks come by the thousand. Errors
-   * come in the engine's order. */
-  locate(resource) {
-    const { account, va, contract, license, device, order } = resource;
-    const line = resource.line ?? undefined;
+  /** Where a resource sits (see `place`), from its fields as the engine reads them (absent:
+   * undefined or null). No allocation on the way to an answer: checks come by the thousand.
+   * Errors come in the engine's order. */
+  locate(account, va, contract, line, license, device, order) {
     const named = (account != null) + (va != null) + (contract != null) + (license != null) + (device != null) + (order != null);
     if (named !== 1) throw invalid('/resource', 'a resource names exactly one of: ' + KINDS.join(', '));
     if (line !== undefined && contract == null && order == null) {
-      const kind = KINDS.find((k) => resource[k] != null);
-      if (resource[kind] === '') throw empty(kind);
+      const fields = { account, va, contract, license, device, order };
+      const kind = KINDS.find((k) => fields[k] != null);
+      if (fields[kind] === '') throw empty(kind);
       throw invalid('/resource/line', `"line" goes with a contract or an order, not a ${kind}`);
     }
     if (contract != null) {
@@ -177,6 +151,11 @@ class Abilities {
 
 /** A string, or absent (null and undefined mean absent, as for the engine). */
 const text = (value) => value == null || typeof value === 'string';
+
+/** Whether a field read by name (`value`) is absent, or a string or null that is the
+ * object's own (not one lent by a prototype). */
+const own = (object, field, value) => value === undefined
+  || ((value === null || typeof value === 'string') && Object.hasOwn(object, field));
 
 /** What the engine says of a resource `JSON.stringify` cannot write (a getter that throws, a
  * BigInt, a cycle) or writes as nothing (a function). */
@@ -206,14 +185,50 @@ class AbilityCheck {
 
   can(action, asked) {
     const { abilities } = this;
-    const resource = Abilities.fields(asked);
+    // A plain literal (of Object.prototype or none, no toJSON) whose fields are all known,
+    // own, enumerable and strings (or null) is read here by name, each field once, with no
+    // allocation — every check in a loop is this; anything else as the engine reads it.
+    let account; let va; let contract; let line; let license; let device; let order;
+    let plain = asked !== null && typeof asked === 'object';
+    if (plain) {
+      const prototype = Object.getPrototypeOf(asked);
+      plain = (prototype === Object.prototype || prototype === null) && !('toJSON' in asked);
+    }
+    if (plain) {
+      try {
+        ({ account, va, contract, line, license, device, order } = asked);
+      } catch (e) {
+        throw notPlain(e);
+      }
+      // Each field present must be a string or null and the object's own; and for-in, which
+      // lists enumerable fields only, must list exactly those (a non-enumerable own field is
+      // not written; an unknown one, own or inherited and enumerable, is not read here).
+      let present = 0;
+      plain = own(asked, 'va', va) && own(asked, 'contract', contract) && own(asked, 'line', line)
+        && own(asked, 'order', order) && own(asked, 'license', license) && own(asked, 'device', device)
+        && own(asked, 'account', account);
+      if (plain) {
+        present = (va !== undefined) + (contract !== undefined) + (line !== undefined) + (order !== undefined)
+          + (license !== undefined) + (device !== undefined) + (account !== undefined);
+      }
+      for (const field in asked) {
+        if (!plain) break;
+        if (field !== 'va' && field !== 'contract' && field !== 'line' && field !== 'order' && field !== 'license'
+          && field !== 'device' && field !== 'account') {
+          plain = false;
+        }
+        present -= 1;
+      }
+      plain &&= present === 0;
+    }
+    if (!plain) ({ account, va, contract, line, license, device, order } = Abilities.fields(asked));
     const bit = abilities.bits.get(action);
     if (bit === undefined) {
       if (typeof action !== 'string') throw invalid('/action', `action must be a string; got ${action === null ? 'null' : typeof action}`);
       throw error('UNKNOWN_ACTION', '/action',
         `${JSON.stringify(action)} is not an action; actions are ${[...abilities.bits.keys()].join(', ')}`);
     }
-    const at = abilities.locate(resource);
+    const at = abilities.locate(account, va, contract, line ?? undefined, license, device, order);
     if ((at.applicable & bit) === 0) return false;
     if (bit === abilities.contacts) return this.adminContacts;
     let held = this.sa;
