@@ -216,6 +216,12 @@ export class SmartAccessPreviewElement extends Base {
     if ('actor' in changes || 'on' in changes) {
       if ('actor' in changes && changes.actor) this.setAttribute('actor', changes.actor);
       if ('on' in changes && changes.on) this.setAttribute('on', changes.on);
+      // The controls show the new values at once; the contracts' eligibility follows.
+      const shown = this.shadowRoot.getElementById('choices');
+      const date = shown?.querySelector('[data-focus-key="on"]');
+      if (date && date.value !== this.choices.on) date.value = this.choices.on;
+      const actor = shown?.querySelector('[data-focus-key="actor"]');
+      if (actor && this.choices.actor && actor.value !== this.choices.actor) actor.value = this.choices.actor;
       await this.eligibility();
       renderChoices(this, { keepFocus: true });
     }

@@ -481,7 +481,8 @@ test('the element takes an Account handle, a snapshot or JSON text; its on and a
   assert.match(await page.getByRole('heading', { name: /^Preview for/ }).innerText(), /November 23, 2026/);
   await page.evaluate(() => { document.querySelector('smart-access-preview').on = '2026-12-01'; });
   await page.getByText('Out of date.').waitFor();
-  assert.equal(await page.getByLabel('Migration date').inputValue(), '2026-12-01');
+  await page.waitForFunction(() => document.querySelector('smart-access-preview').shadowRoot
+    .querySelector('input[type=date]').value === '2026-12-01');
   // reset(): the first screen of the same account.
   await page.evaluate(() => document.querySelector('smart-access-preview').reset());
   assert.equal(await page.getByRole('heading', { name: /^Preview for/ }).count(), 0);
