@@ -39,6 +39,16 @@ export function scroller(label, table) {
   return el('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: '0' }, table);
 }
 
+/** Offers `text` as a file named `name` (the link is made in `root`, the element's shadow root). */
+export function download(root, name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name, hidden: true });
+  root.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** An error shown next to the control that caused it: the sentence, and the code and path on request. */
 export function errorBox(id, text, error) {
   return el('div', { id, class: 'error', role: 'alert' },

@@ -1,8 +1,8 @@
 // How the element reaches the engine: a module worker beside this file where the page and
-// its bundler allow one, else the same session on the page itself (the worker's script not
+// its bundler allow one, else the same handles on the page itself (the worker's script not
 // found, workers forbidden by the page's policy, an engine that cannot start there).
 // Calls are answered in the order they were made.
-import { Session } from './session.js';
+import { asData, Handles } from './handles.js';
 
 /** Starts the module worker; resolves with a caller over it, or null where it cannot run. */
 function startWorker() {
@@ -42,16 +42,16 @@ function startWorker() {
   });
 }
 
-/** The same session on the page: the engine initialised here (once for the page). */
+/** The same handles on the page: the engine initialised here (once for the page). */
 async function onPage() {
   const { default: init } = await import('../index.js');
   await init();
-  const session = new Session();
+  const handles = new Handles();
   return async (op, args) => {
     try {
-      return session[op](args);
+      return handles[op](args);
     } catch (e) {
-      throw { code: e?.code ?? 'ERROR', path: e?.path ?? '', message: e?.message ?? String(e) };
+      throw asData(e);
     }
   };
 }

@@ -1,7 +1,7 @@
 // The preview: what happens, when (the timeline), who moves where (the flows), warnings,
 // rejected contracts in words, and every user's before and after a page at a time, each
 // with the rules that fired and what they lose when the grace period ends.
-import { el, scroller, uid, setChildren } from '../dom.js';
+import { download, el, scroller, uid, setChildren } from '../dom.js';
 import { timeline } from '../timeline.js';
 import { flowsView } from '../flows.js';
 import { addDays, count, CONTRACTS, dateText, eligibilityText, USERS } from '../words.js';
@@ -174,12 +174,7 @@ export function accessTable(host, title, access) {
 async function exportCsv(host) {
   const csv = await host.call('csv', { key: host.shown.key }, { place: 'preview' });
   if (csv === null) return;
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  const a = el('a', { href: url, download: `migration-preview-${host.loaded.overview.id}.csv`, hidden: true });
-  host.shadowRoot.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(host.shadowRoot, `migration-preview-${host.loaded.overview.id}.csv`, 'text/csv', csv);
 }
 
 /** The choices changed after this preview: it says so, and it cannot be submitted. */

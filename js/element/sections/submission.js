@@ -1,6 +1,6 @@
 // The last step: exactly what will be submitted, in words, with its transaction id; the
 // person's confirmation fires the element's "submit" event and nothing else.
-import { el, setChildren } from '../dom.js';
+import { download, el, setChildren } from '../dom.js';
 import { count, CONTRACTS, dateText, listOf, USERS } from '../words.js';
 
 /** The submission step of the preview on screen, once asked for ("Review and submit…"). */
@@ -54,14 +54,8 @@ export function renderSubmission(host, { review = null, sent = null } = {}) {
     el('div', { class: 'row actions' },
       el('button', {
         type: 'button', part: 'button',
-        onclick: () => {
-          const url = URL.createObjectURL(new Blob([JSON.stringify(submission, null, 2)], { type: 'application/json' }));
-          const a = el('a', { href: url, download: `migration-submission-${host.loaded.overview.id}.json`, hidden: true });
-          host.shadowRoot.append(a);
-          a.click();
-          a.remove();
-          setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        },
+        onclick: () => download(host.shadowRoot, `migration-submission-${host.loaded.overview.id}.json`,
+          'application/json', JSON.stringify(submission, null, 2)),
       }, 'Download the submission (JSON)'),
       el('button', { type: 'button', class: 'primary submit-step', part: 'button primary', onclick: () => host.submit() }, 'Submit the migration')),
     el('div', { 'data-errors': 'submission' }));

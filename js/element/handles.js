@@ -1,8 +1,12 @@
-// The element's engine session: the loaded account and the latest preview as engine handles
+// The element's engine handles: the loaded account and the latest preview as engine handles
 // (SPEC §9), so neither crosses to the page whole. It runs in the element's module worker
 // (worker.js) or, where no worker can start, on the page itself; either way the element
 // calls it with plain data and gets plain data back.
 import { Account } from '../index.js';
+
+/** A thrown error as plain data for the element (it crosses postMessage): the engine's
+ * code and path where it has them. */
+export const asData = (e, code = 'ERROR') => ({ code: e?.code ?? code, path: e?.path ?? '', message: e?.message ?? String(e) });
 
 /** Rows per page of the users list. */
 const PAGE = 50;
@@ -11,7 +15,7 @@ const SHOWN_CHANGES = 200;
 /** Users listed by one "who can" answer (the count is of all of them). */
 const SHOWN_WHO = 200;
 
-export class Session {
+export class Handles {
   account = null;
   /** user id -> name, for the rows, the access tables and the submission in words. */
   names = new Map();
