@@ -23,7 +23,7 @@ export function timeline(on, graceEndsOn) {
   const picture = svg('svg', { viewBox: `0 0 ${W} 84`, role: 'img', 'aria-labelledby': captionId, class: 'timeline', part: 'timeline' },
     svg('title', {}, 'Timeline of this migration'),
     // Traditional access: until the grace period ends, or on, unchanged, when no contract moves.
-    lane(LANE.traditional, x.start, graceEndsOn ? x.end : x.stop, 'bar-traditional', 'Traditional access'),
+    lane(LANE.traditional, x.start, graceEndsOn ? x.end : x.stop, 'bar-traditional', 'Traditional'),
     lane(LANE.roles, x.start, x.on, 'bar-before', 'Roles now'),
     lane(LANE.roles, x.on, x.stop, 'bar-after', 'New roles'),
     graceEndsOn ? svg('rect', { x: x.on, y: 18, width: x.end - x.on, height: 58, class: 'grace' }) : null,
