@@ -1,6 +1,6 @@
 //! The catalogue of bad inputs (`tests/bad-inputs/`, one folder a case): each must give its
 //! error code and JSON pointer natively. `tests/js/catalogue.test.mjs` runs the same folders
-//! through the JS API, and the README's table lists them (checked below).
+//! through the JS API, and the table of docs/reliability.md lists them (checked below).
 // Tests fail loudly: unwrap, panic and indexing are how they report.
 #![allow(
     clippy::unwrap_used,
@@ -117,17 +117,21 @@ fn every_bad_input_gives_its_code_and_path() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// The README's table of bad inputs has one row per case, in order, with its code and path.
+/// The table of bad inputs in docs/reliability.md has one row per case, in order, with its code and path.
 #[test]
-fn the_readme_lists_every_case() {
-    let readme =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let rows: Vec<&str> = readme
+fn the_reliability_doc_lists_every_case() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reliability.md"))
+        .unwrap();
+    let rows: Vec<&str> = doc
         .lines()
         .filter(|l| l.starts_with("| `") && l.contains("bad-inputs/"))
         .collect();
     let cases = cases();
-    assert_eq!(rows.len(), cases.len(), "README rows vs folders");
+    assert_eq!(
+        rows.len(),
+        cases.len(),
+        "docs/reliability.md rows vs folders"
+    );
     for ((name, _, expect), row) in cases.iter().zip(rows) {
         let path = expect["path"].as_str().unwrap();
         let path = if path.is_empty() {

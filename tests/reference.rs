@@ -1,5 +1,5 @@
 //! A second, deliberately simple implementation of the migration (SPEC §4), written from
-//! the spec and the README's decisions for clarity, not speed: grants are (role, scope)
+//! the spec and the decisions of docs/decisions.md for clarity, not speed: grants are (role, scope)
 //! strings, every rule is a brute-force loop. A differential test runs it and the engine on
 //! thousands of random accounts and requests and compares every user's grants and access.
 #![cfg(not(target_arch = "wasm32"))]

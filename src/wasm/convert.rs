@@ -22,7 +22,7 @@ pub fn js_error(e: Error) -> JsValue {
 }
 
 /// A request read as its `JSON.stringify` text (not serde-wasm-bindgen: its `Deserializer`
-/// reads only the fields a struct declares, so a misspelt field would pass unseen; README,
+/// reads only the fields a struct declares, so a misspelt field would pass unseen; docs/boundary-and-size.md,
 /// "Crossing the boundary"), its `on` checked as `check_on` does.
 pub fn request_from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     let text = json_text(value, "migration request")?;
@@ -95,7 +95,7 @@ extern "C" {
 
     /// The platform's UTF-8 encoder, declared here because web-sys's `encode_with_input`
     /// takes a `&str`, which wasm-bindgen copies in with a loop in JS over every character:
-    /// `encode` on the JS string itself is native code (figures in the README).
+    /// `encode` on the JS string itself is native code (figures in docs/boundary-and-size.md).
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;

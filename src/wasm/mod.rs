@@ -2,9 +2,10 @@
 //! core and converts the result out, and nothing else. Arguments that are JS objects cross
 //! as their `JSON.stringify` text, read by serde_json into the core's wire types (so a
 //! misspelt field is refused, as in `fromJson`); results go out as JS objects through
-//! serde-wasm-bindgen when they are small, or as serde_json text parsed once by the JS
-//! engine when they can be large (measured: README, "Crossing the boundary"). The binding
-//! fills in today's date where `on` is left out (the core never reads a clock) and throws
+//! serde-wasm-bindgen when they are small (but for those keyed by ids, such as `access`), or
+//! as serde_json text parsed once by the JS engine when they can be large (measured:
+//! docs/boundary-and-size.md, "Crossing the boundary"). The binding fills in today's date
+//! where `on` is left out (the core never reads a clock) and throws
 //! every core error as a JS `Error` with `code`, `path` and `message`. TypeScript types of
 //! every argument and result are the core's own types (`#[derive(Tsify)]`).
 
@@ -47,8 +48,8 @@ pub struct JsAccount {
 #[wasm_bindgen(js_class = Account)]
 impl JsAccount {
     /// Validates a snapshot given as a JS object; throws on bad input. The object crosses as
-    /// `JSON.stringify` text: faster than walking it field by field (README, "Crossing the
-    /// boundary"), and a cycle or a BigInt is refused by `JSON.stringify` itself.
+    /// `JSON.stringify` text: faster than walking it field by field (docs/boundary-and-size.md,
+    /// "Crossing the boundary"), and a cycle or a BigInt is refused by `JSON.stringify` itself.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AccountSnapshot")] snapshot: JsValue,
